@@ -1,0 +1,75 @@
+namespace NeuralNet.MLExtensions.Engine;
+
+/// <summary>
+/// The shape of a network: input width, hidden layer widths with their activations, and the number of classes.
+/// Zero hidden layers is multinomial logistic regression.
+/// </summary>
+public sealed class MlpArchitecture
+{
+    /// <summary>Describes a network; every size is checked.</summary>
+    /// <param name="inputSize">Number of input features (at least 1).</param>
+    /// <param name="hiddenLayerSizes">Width of each hidden layer, each at least 1; empty for none.</param>
+    /// <param name="activations">One activation per hidden layer.</param>
+    /// <param name="classCount">Number of classes K (at least 2).</param>
+    public MlpArchitecture(int inputSize, IReadOnlyList<int> hiddenLayerSizes, IReadOnlyList<Activation> activations, int classCount)
+    {
+        ArgumentNullException.ThrowIfNull(hiddenLayerSizes);
+        ArgumentNullException.ThrowIfNull(activations);
+        if (inputSize < 1) throw new ArgumentOutOfRangeException(nameof(inputSize), inputSize, $"The input size must be at least 1; got {inputSize}.");
+        if (classCount < 2) throw new ArgumentOutOfRangeException(nameof(classCount), classCount, $"The number of classes must be at least 2; got {classCount}.");
+        if (activations.Count != hiddenLayerSizes.Count)
+            throw new ArgumentException($"Expected one activation per hidden layer ({hiddenLayerSizes.Count}); got {activations.Count}.", nameof(activations));
+        for (int i = 0; i < hiddenLayerSizes.Count; i++)
+        {
+            if (hiddenLayerSizes[i] < 1)
+                throw new ArgumentOutOfRangeException(nameof(hiddenLayerSizes), hiddenLayerSizes[i], $"Hidden layer {i} must have at least 1 unit; got {hiddenLayerSizes[i]}.");
+            if (!Enum.IsDefined(activations[i]))
+                throw new ArgumentOutOfRangeException(nameof(activations), activations[i], $"Hidden layer {i} has an unknown activation {(int)activations[i]}.");
+        }
+        InputSize = inputSize;
+        HiddenLayerSizes = hiddenLayerSizes.ToArray();
+        HiddenActivations = activations.ToArray();
+        ClassCount = classCount;
+    }
+
+    /// <summary>Number of input features.</summary>
+    public int InputSize { get; }
+    /// <summary>Width of each hidden layer.</summary>
+    public IReadOnlyList<int> HiddenLayerSizes { get; }
+    /// <summary>Activation of each hidden layer.</summary>
+    public IReadOnlyList<Activation> HiddenActivations { get; }
+    /// <summary>Number of classes, the width of the output (logit) layer.</summary>
+    public int ClassCount { get; }
+    /// <summary>Number of dense layers, hidden and output.</summary>
+    public int LayerCount => HiddenLayerSizes.Count + 1;
+
+    /// <summary>Input width of dense layer <paramref name="layer"/>.</summary>
+    public int LayerInputSize(int layer) => layer == 0 ? InputSize : HiddenLayerSizes[layer - 1];
+    /// <summary>Output width of dense layer <paramref name="layer"/>.</summary>
+    public int LayerOutputSize(int layer) => layer == HiddenLayerSizes.Count ? ClassCount : HiddenLayerSizes[layer];
+    /// <summary>Activation of dense layer <paramref name="layer"/>; the output layer's is identity (its outputs are the logits).</summary>
+    public Activation LayerActivation(int layer) => layer == HiddenLayerSizes.Count ? Activation.Identity : HiddenActivations[layer];
+
+    /// <summary>Total number of weights (excluding biases).</summary>
+    public long WeightCount
+    {
+        get
+        {
+            long s = 0;
+            for (int l = 0; l < LayerCount; l++) s += (long)LayerInputSize(l) * LayerOutputSize(l);
+            return s;
+        }
+    }
+
+    /// <summary>Total number of biases.</summary>
+    public long BiasCount => HiddenLayerSizes.Sum() + (long)ClassCount;
+
+    /// <summary>Total number of trainable parameters.</summary>
+    public long ParameterCount => WeightCount + BiasCount;
+
+    /// <summary>e.g. "64-100(Relu)-10".</summary>
+    public override string ToString() =>
+        string.Join("-", new[] { InputSize.ToString() }
+            .Concat(HiddenLayerSizes.Select((h, i) => $"{h}({HiddenActivations[i]})"))
+            .Append(ClassCount.ToString()));
+}

@@ -1,0 +1,44 @@
+namespace NeuralNet.MLExtensions.Engine.Optimizers;
+
+/// <summary>
+/// Adam: m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²; p ← p − lr·m̂/(√v̂ + ε) with m̂ = m/(1−β1ᵗ), v̂ = v/(1−β2ᵗ).
+/// With a weight decay it is AdamW (the decay is applied by the base class, decoupled from the moments).
+/// </summary>
+internal sealed class AdamOptimizer : Optimizer
+{
+    private readonly float[] _m, _v;
+    private readonly float _beta1, _beta2, _epsilon;
+
+    public AdamOptimizer(int parameterCount, float learningRate, float beta1, float beta2, float epsilon, float weightDecay)
+        : base(parameterCount, learningRate, weightDecay)
+    {
+        _m = new float[parameterCount];
+        _v = new float[parameterCount];
+        _beta1 = beta1;
+        _beta2 = beta2;
+        _epsilon = epsilon;
+    }
+
+    public override IReadOnlyList<float[]> State => [_m, _v];
+
+    // parameters: [P], gradients: [P]
+    protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients)
+    {
+        float b1 = _beta1, b2 = _beta2, c1 = 1f - b1, c2 = 1f - b2;
+        double t = StepCount;
+        // Fold both bias corrections into the step size: lr·√(1−β2ᵗ)/(1−β1ᵗ), ε scaled to match.
+        float correction1 = (float)(1 - Math.Pow(b1, t)), correction2 = (float)Math.Sqrt(1 - Math.Pow(b2, t));
+        float step = LearningRate * correction2 / correction1;
+        float eps = _epsilon * correction2;
+        Span<float> m = _m, v = _v;
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            float g = gradients[i];
+            float mi = b1 * m[i] + c1 * g;
+            float vi = b2 * v[i] + c2 * g * g;
+            m[i] = mi;
+            v[i] = vi;
+            parameters[i] -= step * mi / (MathF.Sqrt(vi) + eps);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+namespace NeuralNet.MLExtensions.Engine.Optimizers;
+
+/// <summary>
+/// What every optimizer shares: the step counter, the learning rate, and decoupled weight decay on the weights (the
+/// first <c>weightCount</c> parameters; biases are never decayed). Each optimizer supplies only its update rule and
+/// its own state buffers.
+/// </summary>
+internal abstract class Optimizer
+{
+    protected Optimizer(int parameterCount, float learningRate, float weightDecay)
+    {
+        if (parameterCount < 0) throw new ArgumentOutOfRangeException(nameof(parameterCount), parameterCount, "The parameter count must not be negative.");
+        ParameterCount = parameterCount;
+        LearningRate = learningRate;
+        WeightDecay = weightDecay;
+    }
+
+    public int ParameterCount { get; }
+
+    /// <summary>The step size of the next update (a schedule may change it between steps).</summary>
+    public float LearningRate { get; set; }
+
+    /// <summary>Decoupled weight decay λ: before each update, w ← w − lr·λ·w on weights only.</summary>
+    public float WeightDecay { get; }
+
+    /// <summary>How many updates have been made.</summary>
+    public long StepCount { get; private set; }
+
+    /// <summary>parameters: [P] updated in place from gradients: [P]; the first <paramref name="weightCount"/> are weights.</summary>
+    public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, int weightCount)
+    {
+        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
+            throw new ArgumentException($"The optimizer was made for {ParameterCount} parameters; got {parameters.Length} parameters and {gradients.Length} gradients.");
+        StepCount++;
+        if (WeightDecay != 0f)
+        {
+            float keep = 1f - LearningRate * WeightDecay;
+            System.Numerics.Tensors.TensorPrimitives.Multiply(parameters[..weightCount], keep, parameters[..weightCount]);
+        }
+        Update(parameters, gradients);
+    }
+
+    /// <summary>The method's own update, after <see cref="StepCount"/> has been advanced.</summary>
+    protected abstract void Update(Span<float> parameters, ReadOnlySpan<float> gradients);
+
+    /// <summary>The method's state buffers (moments, velocities), for inspection and warm starts.</summary>
+    public abstract IReadOnlyList<float[]> State { get; }
+
+    /// <summary>Restores the step count and state buffers saved from an optimizer of the same kind and size.</summary>
+    public void Restore(long stepCount, IReadOnlyList<float[]> state)
+    {
+        var own = State;
+        if (state.Count != own.Count) throw new ArgumentException($"Expected {own.Count} optimizer state buffers; got {state.Count}.");
+        for (int i = 0; i < own.Count; i++)
+        {
+            if (state[i].Length != own[i].Length) throw new ArgumentException($"Optimizer state buffer {i} must hold {own[i].Length} values; got {state[i].Length}.");
+            state[i].CopyTo(own[i], 0);
+        }
+        StepCount = stepCount;
+    }
+
+    /// <summary>An optimizer of <paramref name="kind"/> with the given settings.</summary>
+    public static Optimizer Create(OptimizerKind kind, int parameterCount, OptimizerSettings settings) => kind switch
+    {
+        OptimizerKind.Adam => new AdamOptimizer(parameterCount, settings.LearningRate, settings.Beta1, settings.Beta2, settings.Epsilon, weightDecay: 0f),
+        OptimizerKind.AdamW => new AdamOptimizer(parameterCount, settings.LearningRate, settings.Beta1, settings.Beta2, settings.Epsilon, settings.WeightDecay),
+        OptimizerKind.Sgd => new SgdOptimizer(parameterCount, settings.LearningRate, settings.Momentum, settings.Nesterov),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown optimizer."),
+    };
+}

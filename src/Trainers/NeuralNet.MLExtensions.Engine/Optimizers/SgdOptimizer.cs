@@ -1,0 +1,35 @@
+namespace NeuralNet.MLExtensions.Engine.Optimizers;
+
+/// <summary>
+/// SGD with momentum μ: v ← μ·v + g; p ← p − lr·v, or with Nesterov p ← p − lr·(g + μ·v). μ = 0 is plain SGD.
+/// </summary>
+internal sealed class SgdOptimizer : Optimizer
+{
+    private readonly float[] _velocity;
+    private readonly float _momentum;
+    private readonly bool _nesterov;
+
+    public SgdOptimizer(int parameterCount, float learningRate, float momentum, bool nesterov)
+        : base(parameterCount, learningRate, weightDecay: 0f)
+    {
+        _velocity = new float[parameterCount];
+        _momentum = momentum;
+        _nesterov = nesterov;
+    }
+
+    public override IReadOnlyList<float[]> State => [_velocity];
+
+    // parameters: [P], gradients: [P]
+    protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients)
+    {
+        float lr = LearningRate, mu = _momentum;
+        Span<float> v = _velocity;
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            float g = gradients[i];
+            float vi = mu * v[i] + g;
+            v[i] = vi;
+            parameters[i] -= lr * (_nesterov ? g + mu * vi : vi);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace NeuralNet.MLExtensions.Engine;
+
+/// <summary>
+/// The default of every training option, in one place: the engine's settings, the trainer's options and both
+/// catalog overloads read them from here.
+/// </summary>
+public static class MlpDefaults
+{
+    /// <summary>One hidden layer of 100 units.</summary>
+    public static IReadOnlyList<int> HiddenLayerSizes { get; } = [100];
+    /// <summary>ReLU hidden layers.</summary>
+    public const Activation Activation = Engine.Activation.Relu;
+    /// <summary>Adam.</summary>
+    public const OptimizerKind Optimizer = OptimizerKind.Adam;
+    /// <summary>0.001, a safe step for Adam on standardised inputs.</summary>
+    public const float LearningRate = 1e-3f;
+    /// <summary>32 rows per mini-batch.</summary>
+    public const int BatchSize = 32;
+    /// <summary>At most 200 passes over the training data.</summary>
+    public const int MaximumNumberOfEpochs = 200;
+    /// <summary>L2 penalty λ/2·‖W‖² added to the mean loss (weights only): 1e-4.</summary>
+    public const float L2Regularization = 1e-4f;
+    /// <summary>Decoupled weight decay for AdamW: 0.01.</summary>
+    public const float WeightDecay = 0.01f;
+    /// <summary>Momentum for SGD: 0.9.</summary>
+    public const float Momentum = 0.9f;
+    /// <summary>Nesterov momentum for SGD: on.</summary>
+    public const bool Nesterov = true;
+    /// <summary>Adam's β1: 0.9.</summary>
+    public const float Beta1 = 0.9f;
+    /// <summary>Adam's β2: 0.999.</summary>
+    public const float Beta2 = 0.999f;
+    /// <summary>Adam's ε: 1e-8.</summary>
+    public const float Epsilon = 1e-8f;
+    /// <summary>Training stops when the epoch's training loss has not fallen by at least this much ...</summary>
+    public const float ConvergenceTolerance = 1e-4f;
+    /// <summary>... for this many epochs in a row: 10.</summary>
+    public const int ConvergencePatience = 10;
+    /// <summary>Standardise features inside the model: on.</summary>
+    public const bool StandardizeFeatures = true;
+    /// <summary>Seed used when neither the options nor an MLContext give one.</summary>
+    public const int Seed = 0;
+}

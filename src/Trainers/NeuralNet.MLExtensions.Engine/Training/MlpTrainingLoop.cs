@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using NeuralNet.MLExtensions.Engine.Kernels;
+using NeuralNet.MLExtensions.Engine.Losses;
+using NeuralNet.MLExtensions.Engine.Optimizers;
+
+namespace NeuralNet.MLExtensions.Engine.Training;
+
+/// <summary>
+/// Mini-batch training: a fresh shuffle every epoch, the last partial batch used, forward, fused softmax
+/// cross-entropy, backward, L2 penalty, optimizer step; stops after the maximum number of epochs or when the training
+/// loss stops improving.
+/// </summary>
+internal sealed class MlpTrainingLoop
+{
+    private readonly MlpTrainingSettings _settings;
+    private readonly ComputeContext _context;
+    private readonly MlpNetwork _network;
+    private readonly Optimizer _optimizer;
+    private readonly TrainingWorkspace _workspace;
+
+    public MlpTrainingLoop(MlpNetwork network, MlpTrainingSettings settings, int batchCapacity)
+    {
+        _settings = settings;
+        _network = network;
+        _context = new ComputeContext(settings.NumberOfThreads);
+        _optimizer = Optimizer.Create(settings.Optimizer, network.ParameterArray.Length, new OptimizerSettings(
+            settings.LearningRate, settings.Momentum, settings.Nesterov, settings.Beta1, settings.Beta2, settings.Epsilon, settings.WeightDecay));
+        _workspace = new TrainingWorkspace(network.Architecture, batchCapacity);
+    }
+
+    internal Optimizer Optimizer => _optimizer;
+
+    /// <summary>
+    /// Trains on standardised rows. features: [rows×in], labels: [rows] in 0..K−1, exampleWeights: [rows] or null.
+    /// </summary>
+    public MlpTrainingResult Run(float[] features, int rows, int[] labels, float[]? exampleWeights, FeatureStandardizer? standardizer, SeededRandom random)
+    {
+        var history = new List<EpochReport>();
+        var clock = Stopwatch.StartNew();
+        var order = new int[rows];
+        for (int i = 0; i < rows; i++) order[i] = i;
+        int batchSize = Math.Min(_settings.BatchSize, rows);
+        double best = double.PositiveInfinity;
+        int stale = 0;
+        StopReason reason = StopReason.MaximumEpochsReached;
+        int layerCount = _network.Layers.Count;
+        var layerNormSums = new double[layerCount];
+
+        for (int epoch = 1; epoch <= _settings.MaximumNumberOfEpochs; epoch++)
+        {
+            random.Shuffle(order);
+            double lossSum = 0, normSum = 0;
+            Array.Clear(layerNormSums);
+            int batches = 0;
+            for (int start = 0; start < rows; start += batchSize)
+            {
+                int batch = Math.Min(batchSize, rows - start);
+                Gather(features, labels, exampleWeights, order.AsSpan(start, batch));
+                lossSum += Step(batch, exampleWeights is not null, layerNormSums, ref normSum);
+                batches++;
+                _settings.CancellationToken.ThrowIfCancellationRequested();
+            }
+            double loss = lossSum / rows + L2Penalty();
+            if (!double.IsFinite(loss))
+                throw new ArithmeticException(
+                    $"Training diverged in epoch {epoch}: the training loss is {loss}. Lower LearningRate (now {_optimizer.LearningRate}) or use a smaller BatchSize.");
+            var layerNorms = new double[layerCount];
+            for (int l = 0; l < layerCount; l++) layerNorms[l] = layerNormSums[l] / batches;
+            var report = new EpochReport(epoch, loss, _optimizer.LearningRate, normSum / batches, layerNorms, clock.Elapsed);
+            history.Add(report);
+            _settings.EpochCompleted?.Invoke(report);
+
+            stale = loss > best - _settings.ConvergenceTolerance ? stale + 1 : 0;
+            if (loss < best) best = loss;
+            if (stale >= _settings.ConvergencePatience)
+            {
+                reason = StopReason.TrainingLossConverged;
+                break;
+            }
+        }
+        return new MlpTrainingResult(_network, standardizer, history, reason);
+    }
+
+    private void Gather(float[] features, int[] labels, float[]? weights, ReadOnlySpan<int> rows)
+    {
+        int d = _network.Architecture.InputSize;
+        Span<float> input = _workspace.Input;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            int r = rows[i];
+            features.AsSpan(r * d, d).CopyTo(input.Slice(i * d, d));
+            _workspace.Labels[i] = labels[r];
+            if (weights is not null) _workspace.Weights[i] = weights[r];
+        }
+    }
+
+    // One mini-batch: forward, loss, backward, penalty, update. Returns the batch's summed (weighted) loss.
+    private double Step(int batch, bool weighted, double[] layerNormSums, ref double normSum)
+    {
+        var w = _workspace;
+        var layers = _network.Layers;
+        float[] parameters = _network.ParameterArray;
+        int k = _network.Architecture.ClassCount;
+
+        ReadOnlySpan<float> x = w.Input.AsSpan(0, batch * _network.Architecture.InputSize);
+        for (int l = 0; l < layers.Count; l++)
+        {
+            layers[l].Forward(_context, parameters, x, batch, w.Z[l], w.A[l]);
+            x = w.A[l].AsSpan(0, batch * layers[l].OutputSize);
+        }
+
+        ReadOnlySpan<float> exampleWeights = weighted ? w.Weights.AsSpan(0, batch) : default;
+        ReadOnlySpan<int> labels = w.Labels.AsSpan(0, batch);
+        double loss = SoftmaxCrossEntropy.Forward(w.A[^1], batch, k, labels, exampleWeights, w.Probabilities);
+        Span<float> delta = w.DeltaA, other = w.DeltaB;
+        SoftmaxCrossEntropy.Backward(w.Probabilities, batch, k, labels, exampleWeights, 1f / batch, delta);
+
+        for (int l = layers.Count - 1; l >= 0; l--)
+        {
+            ReadOnlySpan<float> input = l == 0 ? w.Input : w.A[l - 1];
+            Span<float> dx = l == 0 ? default : other;
+            layers[l].Backward(_context, parameters, w.Gradients, input, w.Z[l], w.A[l], delta, batch, dx);
+            Span<float> t = delta;
+            delta = other;
+            other = t;
+        }
+
+        int weightCount = _network.WeightCount;
+        if (_settings.L2Regularization > 0f)
+            TensorPrimitives.MultiplyAdd(parameters.AsSpan(0, weightCount), _settings.L2Regularization,
+                w.Gradients.AsSpan(0, weightCount), w.Gradients.AsSpan(0, weightCount));
+
+        double total = 0;
+        for (int l = 0; l < layers.Count; l++)
+        {
+            var g = w.Gradients.AsSpan(layers[l].WeightOffset, layers[l].WeightCount);
+            double sq = TensorPrimitives.Dot(g, g);
+            var gb = w.Gradients.AsSpan(layers[l].BiasOffset, layers[l].OutputSize);
+            layerNormSums[l] += Math.Sqrt(sq);
+            total += sq + TensorPrimitives.Dot(gb, gb);
+        }
+        normSum += Math.Sqrt(total);
+
+        _optimizer.Step(parameters, w.Gradients, weightCount);
+        return loss;
+    }
+
+    private double L2Penalty()
+    {
+        if (_settings.L2Regularization == 0f) return 0;
+        var weights = _network.ParameterArray.AsSpan(0, _network.WeightCount);
+        return 0.5 * _settings.L2Regularization * TensorPrimitives.Dot(weights, weights);
+    }
+}

@@ -1,0 +1,24 @@
+namespace NeuralNet.MLExtensions.Engine;
+
+/// <summary>A trained network with its feature standardisation and what the training run did.</summary>
+public sealed class MlpTrainingResult
+{
+    internal MlpTrainingResult(MlpNetwork network, FeatureStandardizer? standardizer, IReadOnlyList<EpochReport> history, StopReason stopReason)
+    {
+        Network = network;
+        Standardizer = standardizer;
+        History = history;
+        StopReason = stopReason;
+    }
+
+    /// <summary>The trained network (it expects standardised features when <see cref="Standardizer"/> is set).</summary>
+    public MlpNetwork Network { get; }
+    /// <summary>The standardisation fitted on the training rows, or null when it was off.</summary>
+    public FeatureStandardizer? Standardizer { get; }
+    /// <summary>One report per epoch run.</summary>
+    public IReadOnlyList<EpochReport> History { get; }
+    /// <summary>Why training ended.</summary>
+    public StopReason StopReason { get; }
+    /// <summary>Number of epochs run.</summary>
+    public int Epochs => History.Count;
+}

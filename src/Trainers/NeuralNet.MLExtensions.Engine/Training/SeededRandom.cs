@@ -1,0 +1,43 @@
+namespace NeuralNet.MLExtensions.Engine.Training;
+
+/// <summary>
+/// The one random source of a training run: uniform and Gaussian draws from a fixed seed, so the same seed gives the
+/// same initial weights and the same shuffles on every run and every machine.
+/// </summary>
+internal sealed class SeededRandom(int seed)
+{
+    private readonly Random _random = new(seed);
+    private double? _spare;
+
+    public int Seed { get; } = seed;
+
+    /// <summary>Uniform in [0, 1).</summary>
+    public double NextDouble() => _random.NextDouble();
+
+    /// <summary>Uniform integer in [0, maxExclusive).</summary>
+    public int Next(int maxExclusive) => _random.Next(maxExclusive);
+
+    /// <summary>Standard normal draw (Box–Muller, the second value kept for the next call).</summary>
+    public double NextGaussian()
+    {
+        if (_spare is double s)
+        {
+            _spare = null;
+            return s;
+        }
+        double u1 = 1.0 - _random.NextDouble(), u2 = _random.NextDouble();
+        double r = Math.Sqrt(-2.0 * Math.Log(u1));
+        _spare = r * Math.Sin(2 * Math.PI * u2);
+        return r * Math.Cos(2 * Math.PI * u2);
+    }
+
+    /// <summary>Fisher–Yates shuffle in place.</summary>
+    public void Shuffle(Span<int> values)
+    {
+        for (int i = values.Length - 1; i > 0; i--)
+        {
+            int j = _random.Next(i + 1);
+            (values[i], values[j]) = (values[j], values[i]);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace NeuralNet.MLExtensions.Engine;
+
+/// <summary>Why training ended.</summary>
+public enum StopReason
+{
+    /// <summary>All <c>MaximumNumberOfEpochs</c> epochs ran.</summary>
+    MaximumEpochsReached = 0,
+    /// <summary>The training loss stopped improving by <c>ConvergenceTolerance</c> for <c>ConvergencePatience</c> epochs.</summary>
+    TrainingLossConverged = 1,
+}
