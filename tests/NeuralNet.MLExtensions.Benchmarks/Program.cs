@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Runtime.Intrinsics;
+using NeuralNet.MLExtensions.Benchmarks;
+using NeuralNet.MLExtensions.Engine.Kernels;
+
+// Usage: see README.md. Options:
+//   --fashion DIR   the four Fashion-MNIST IDX .gz files (default /work/shared/data/fashion-mnist)
+//   --digits DIR    digits_{train,test}.csv (default: the copy next to this program)
+//   --runs N        repetitions of every measurement; medians are printed (default 3)
+//   --only LIST     any of gemm,fashion,digits (default all)
+//   --sklearn       also run the scikit-learn peer script in this run and print our ratios to it
+//   --peer PATH     the peer script (default /work/shared/peers/sklearn_mlp.py)
+string fashionDir = "/work/shared/data/fashion-mnist";
+string digitsDir = Path.Combine(AppContext.BaseDirectory, "data", "tabular");
+string peer = "/work/shared/peers/sklearn_mlp.py";
+int runs = 3;
+bool sklearn = false;
+var only = new HashSet<string> { "gemm", "fashion", "digits" };
+for (int i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--fashion": fashionDir = args[++i]; break;
+        case "--digits": digitsDir = args[++i]; break;
+        case "--runs": runs = int.Parse(args[++i]); break;
+        case "--only": only = [.. args[++i].Split(',')]; break;
+        case "--sklearn": sklearn = true; break;
+        case "--peer": peer = args[++i]; break;
+        default: Console.Error.WriteLine($"Unknown argument {args[i]}; see README.md."); return 2;
+    }
+}
+
+Console.WriteLine($"# NeuralNet.MLExtensions benchmark  {DateTime.UtcNow:u}  cores {Environment.ProcessorCount}  " +
+    $"Vector512 {Vector512.IsHardwareAccelerated}  Vector256 {Vector256.IsHardwareAccelerated}  runs {runs}");
+int[] threadCounts = [1, 2];
+double peak1 = double.NaN, peak2 = double.NaN;
+
+if (only.Contains("fashion"))
+{
+    Console.WriteLine("\n## Fashion-MNIST 60,000×784, 784-256-128-10 ReLU, Adam 1e-3, batch 128, 10 epochs (train samples/s: median epoch after the first)");
+    var train = DataSet.FashionMnist(fashionDir, train: true);
+    double featuresMb = train.Features.Length * 4.0 / 1048576;
+    GC.Collect();
+    Stats.ResetPeakWorkingSet();
+    var fashion = TrainAll(train, epochs: 10, standardize: false);
+    double peakMb = Stats.PeakWorkingSetMb();
+    double limit = 1.25 * featuresMb + 100;
+    Console.WriteLine($"  peak working set while training {peakMb:F0} MB; limit 1.25×{featuresMb:F0} MB features + 100 MB = {limit:F0} MB: {(peakMb <= limit ? "met" : "NOT met")}");
+    var test = DataSet.FashionMnist(fashionDir, train: false);
+    var model = fashion[2][^1].Result;
+    double accuracy = TrainingBench.Accuracy(model, test);
+    Console.WriteLine($"  test accuracy {accuracy:F4}");
+    var scoring = new Dictionary<int, double>();
+    foreach (int t in threadCounts)
+    {
+        var probabilities = new float[train.Rows * train.ClassCount];
+        var context = new ComputeContext(t);
+        double s = Stats.MedianSeconds(runs, () => TrainingBench.Score(model.Network, train.Features, train.Rows, train.FeatureCount, context, 1024, probabilities));
+        scoring[t] = train.Rows / s;
+        Console.WriteLine($"  scoring {t} thread(s), batches of 1024: {scoring[t]:N0} samples/s");
+    }
+    double flops = TrainingBench.FlopsPerSample(model.Network.Architecture);
+    foreach (int t in threadCounts)
+    {
+        double sps = Stats.Median(fashion[t].Select(r => r.SamplesPerSecond));
+        Console.WriteLine($"  training {t} thread(s): {sps:N0} samples/s = {sps * flops / 1e9:F1} GFLOP/s");
+    }
+    if (sklearn) ComparePeer("fashion-mnist", 10, fashion, accuracy, scoring);
+}
+
+if (only.Contains("digits"))
+{
+    Console.WriteLine("\n## digits 1,347×64, 64-256-128-10 ReLU, Adam 1e-3, batch 128, 20 epochs, standardised");
+    var train = DataSet.Csv(Path.Combine(digitsDir, "digits_train.csv"));
+    var test = DataSet.Csv(Path.Combine(digitsDir, "digits_test.csv"));
+    var digits = TrainAll(train, epochs: 20, standardize: true, repeat: Math.Max(5, runs));
+    double accuracy = TrainingBench.Accuracy(digits[1][^1].Result, test);
+    Console.WriteLine($"  test accuracy {accuracy:F4}");
+    foreach (int t in threadCounts)
+        Console.WriteLine($"  training {t} thread(s): {Stats.Median(digits[t].Select(r => r.SamplesPerSecond)):N0} samples/s");
+    if (sklearn) ComparePeer("digits", 20, digits, accuracy, null);
+}
+
+if (only.Contains("gemm"))
+{
+    Console.WriteLine("\n## Gemm GFLOP/s (median), ours vs the first i-k-j Gemm (baseline) in the same run");
+    foreach (var shape in GemmBench.MlpShapes.Append(GemmBench.Square))
+        foreach (int t in threadCounts)
+        {
+            var (ours, baseline) = GemmBench.Measure(shape, t, shape == GemmBench.Square ? Math.Min(runs, 3) : runs);
+            Console.WriteLine($"  {shape.Name,-26} {t} thread(s): ours {ours,6:F1}  baseline {baseline,6:F1}  ×{ours / baseline:F2}");
+            if (shape == GemmBench.Square) { if (t == 1) peak1 = ours; else peak2 = ours; }
+        }
+    Console.WriteLine($"  our sgemm-shaped peak (2048³): {peak1:F1} GFLOP/s on 1 thread, {peak2:F1} on 2");
+}
+return 0;
+
+// Trains `repeat` times on 1 and on 2 threads (interleaved), checks 1- and 2-thread models are bit-identical.
+Dictionary<int, List<TrainingRun>> TrainAll(DataSet train, int epochs, bool standardize, int repeat = 0)
+{
+    repeat = repeat > 0 ? repeat : runs;
+    var all = threadCounts.ToDictionary(t => t, _ => new List<TrainingRun>());
+    for (int r = 0; r < repeat; r++)
+        foreach (int t in threadCounts)
+        {
+            var run = TrainingBench.Train(train, t, epochs, standardize);
+            all[t].Add(run);
+            Console.WriteLine($"  run {r + 1} threads {t}: {run.SamplesPerSecond:N0} samples/s");
+        }
+    bool same = TrainingBench.BitIdentical(all[1][0].Result.Network, all[2][0].Result.Network);
+    Console.WriteLine($"  1-thread and 2-thread models bit-identical: {same}");
+    return all;
+}
+
+void ComparePeer(string dataset, int epochs, Dictionary<int, List<TrainingRun>> ours, double accuracy, Dictionary<int, double>? scoring)
+{
+    foreach (int t in threadCounts)
+    {
+        var watch = Stopwatch.StartNew();
+        var peerResult = SklearnPeer.Run(peer, dataset, epochs, t);
+        if (peerResult is null) continue;
+        double sps = Stats.Median(ours[t].Select(r => r.SamplesPerSecond));
+        Console.WriteLine($"  scikit-learn {t} thread(s): {peerResult.TrainSamplesPerSecond:N0} train samples/s, {peerResult.InferSamplesPerSecond:N0} scoring, accuracy {peerResult.TestAccuracy:F4} ({watch.Elapsed.TotalSeconds:F0} s)");
+        Console.WriteLine($"  RATIO ours/scikit-learn {t} thread(s): training ×{sps / peerResult.TrainSamplesPerSecond:F2}" +
+            (scoring is null ? "" : $", scoring ×{scoring[t] / peerResult.InferSamplesPerSecond:F2}") +
+            $", accuracy {100 * (accuracy - peerResult.TestAccuracy):+0.00;-0.00} points");
+    }
+}
