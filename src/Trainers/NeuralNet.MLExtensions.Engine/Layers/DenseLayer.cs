@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using NeuralNet.MLExtensions.Engine.Activations;
 using NeuralNet.MLExtensions.Engine.Kernels;
 
@@ -44,12 +43,12 @@ internal sealed class DenseLayer
         int size = batch * OutputSize;
         Span<float> zs = z[..size];
         Gemm.Multiply(context, transA: false, transB: true, batch, OutputSize, InputSize, x, Weights(parameters), zs, accumulate: false);
-        ReadOnlySpan<float> bias = Bias(parameters);
-        for (int r = 0; r < batch; r++)
+        if (Activation == Activation.Relu)
         {
-            Span<float> row = zs.Slice(r * OutputSize, OutputSize);
-            TensorPrimitives.Add(row, bias, row);
+            ElementWise.BiasRelu(Bias(parameters), batch, zs, a[..size]);
+            return;
         }
+        ElementWise.BiasAdd(Bias(parameters), batch, zs);
         Function.Forward(zs, a[..size]);
     }
 
@@ -65,14 +64,13 @@ internal sealed class DenseLayer
         CheckRows("error signal", delta.Length, batch, OutputSize);
         int size = batch * OutputSize;
         Span<float> dz = delta[..size];
-        Function.Backward(z.Length >= size ? z[..size] : z, a[..size], dz);
+        if (Activation == Activation.Relu) ElementWise.ReluBackward(a[..size], dz);
+        else Function.Backward(z.Length >= size ? z[..size] : z, a[..size], dz);
 
         Span<float> dW = gradients.Slice(WeightOffset, WeightCount);
         Gemm.Multiply(context, transA: true, transB: false, OutputSize, InputSize, batch, dz, x, dW, accumulate: false);
 
-        Span<float> db = gradients.Slice(BiasOffset, OutputSize);
-        db.Clear();
-        for (int r = 0; r < batch; r++) TensorPrimitives.Add(db, dz.Slice(r * OutputSize, OutputSize), db);
+        ElementWise.ColumnSums(dz, batch, gradients.Slice(BiasOffset, OutputSize));
 
         if (!dx.IsEmpty)
         {

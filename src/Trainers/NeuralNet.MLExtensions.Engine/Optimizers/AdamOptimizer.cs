@@ -24,21 +24,12 @@ internal sealed class AdamOptimizer : Optimizer
     // parameters: [P], gradients: [P]
     protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients)
     {
-        float b1 = _beta1, b2 = _beta2, c1 = 1f - b1, c2 = 1f - b2;
+        float b1 = _beta1, b2 = _beta2;
         double t = StepCount;
         // Fold both bias corrections into the step size: lr·√(1−β2ᵗ)/(1−β1ᵗ), ε scaled to match.
         float correction1 = (float)(1 - Math.Pow(b1, t)), correction2 = (float)Math.Sqrt(1 - Math.Pow(b2, t));
         float step = LearningRate * correction2 / correction1;
         float eps = _epsilon * correction2;
-        Span<float> m = _m, v = _v;
-        for (int i = 0; i < parameters.Length; i++)
-        {
-            float g = gradients[i];
-            float mi = b1 * m[i] + c1 * g;
-            float vi = b2 * v[i] + c2 * g * g;
-            m[i] = mi;
-            v[i] = vi;
-            parameters[i] -= step * mi / (MathF.Sqrt(vi) + eps);
-        }
+        Kernels.ElementWise.Adam(parameters, gradients, _m, _v, b1, b2, step, eps);
     }
 }

@@ -1,0 +1,150 @@
+using System.Runtime.Intrinsics;
+
+namespace NeuralNet.MLExtensions.Engine.Kernels;
+
+/// <summary>
+/// Single-pass element-wise kernels of the training step (bias plus activation, ReLU derivative, bias gradient, Adam),
+/// each with a Vector512 path, a Vector256 path and a scalar tail; every lane does exactly the scalar operations of
+/// <see cref="ElementWiseReference"/> in the same order (no fused multiply-adds), so results match it bit for bit.
+/// </summary>
+internal static unsafe class ElementWise
+{
+    /// <summary>z: [rows×width] ← z + bias (every row); a: [rows×width] = max(z, 0). a may be z.</summary>
+    public static void BiasRelu(ReadOnlySpan<float> bias, int rows, Span<float> z, Span<float> a)
+    {
+        int width = bias.Length;
+        Check(rows, width, z.Length, a.Length);
+        fixed (float* pb = bias)
+        fixed (float* pz = z)
+        fixed (float* pa = a)
+            for (int r = 0; r < rows; r++)
+            {
+                float* zr = pz + (long)r * width, ar = pa + (long)r * width;
+                int j = 0;
+                if (Vector512.IsHardwareAccelerated)
+                    for (; j + 16 <= width; j += 16)
+                    {
+                        var v = Vector512.Load(zr + j) + Vector512.Load(pb + j);
+                        v.Store(zr + j);
+                        Vector512.Max(v, Vector512<float>.Zero).Store(ar + j);
+                    }
+                if (Vector256.IsHardwareAccelerated)
+                    for (; j + 8 <= width; j += 8)
+                    {
+                        var v = Vector256.Load(zr + j) + Vector256.Load(pb + j);
+                        v.Store(zr + j);
+                        Vector256.Max(v, Vector256<float>.Zero).Store(ar + j);
+                    }
+                for (; j < width; j++)
+                {
+                    float v = zr[j] + pb[j];
+                    zr[j] = v;
+                    ar[j] = MathF.Max(v, 0f);
+                }
+            }
+    }
+
+    /// <summary>z: [rows×width] ← z + bias (every row).</summary>
+    public static void BiasAdd(ReadOnlySpan<float> bias, int rows, Span<float> z)
+    {
+        int width = bias.Length;
+        Check(rows, width, z.Length, z.Length);
+        for (int r = 0; r < rows; r++)
+        {
+            Span<float> row = z.Slice(r * width, width);
+            System.Numerics.Tensors.TensorPrimitives.Add(row, bias, row);
+        }
+    }
+
+    /// <summary>ReLU backward read from the output: grad[i] = 0 where a[i] ≤ 0. a, grad: [n].</summary>
+    public static void ReluBackward(ReadOnlySpan<float> a, Span<float> grad)
+    {
+        if (a.Length < grad.Length) throw new ArgumentException($"ReLU backward: {a.Length} activations for {grad.Length} gradients.");
+        int n = grad.Length, i = 0;
+        fixed (float* pa = a)
+        fixed (float* pg = grad)
+        {
+            if (Vector512.IsHardwareAccelerated)
+                for (; i + 16 <= n; i += 16)
+                    Vector512.ConditionalSelect(Vector512.LessThanOrEqual(Vector512.Load(pa + i), Vector512<float>.Zero),
+                        Vector512<float>.Zero, Vector512.Load(pg + i)).Store(pg + i);
+            if (Vector256.IsHardwareAccelerated)
+                for (; i + 8 <= n; i += 8)
+                    Vector256.ConditionalSelect(Vector256.LessThanOrEqual(Vector256.Load(pa + i), Vector256<float>.Zero),
+                        Vector256<float>.Zero, Vector256.Load(pg + i)).Store(pg + i);
+            for (; i < n; i++)
+                if (pa[i] <= 0f) pg[i] = 0f;
+        }
+    }
+
+    /// <summary>db: [width] = Σ_rows dz, summed row by row in order. dz: [rows×width].</summary>
+    public static void ColumnSums(ReadOnlySpan<float> dz, int rows, Span<float> db)
+    {
+        int width = db.Length;
+        Check(rows, width, dz.Length, dz.Length);
+        db.Clear();
+        for (int r = 0; r < rows; r++) System.Numerics.Tensors.TensorPrimitives.Add(db, dz.Slice(r * width, width), db);
+    }
+
+    /// <summary>
+    /// One Adam step over p, g, m, v: [n]: m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g·g; p ← p − step·m/(√v + eps).
+    /// </summary>
+    public static void Adam(Span<float> p, ReadOnlySpan<float> g, Span<float> m, Span<float> v,
+        float beta1, float beta2, float step, float eps)
+    {
+        int n = p.Length;
+        if (g.Length < n || m.Length < n || v.Length < n) throw new ArgumentException($"Adam: every buffer must hold {n} values.");
+        float c1 = 1f - beta1, c2 = 1f - beta2;
+        int i = 0;
+        fixed (float* pp = p)
+        fixed (float* pg = g)
+        fixed (float* pm = m)
+        fixed (float* pv = v)
+        {
+            if (Vector512.IsHardwareAccelerated)
+            {
+                Vector512<float> b1 = Vector512.Create(beta1), b2 = Vector512.Create(beta2), k1 = Vector512.Create(c1), k2 = Vector512.Create(c2);
+                Vector512<float> s = Vector512.Create(step), e = Vector512.Create(eps);
+                for (; i + 16 <= n; i += 16)
+                {
+                    var gi = Vector512.Load(pg + i);
+                    var mi = b1 * Vector512.Load(pm + i) + k1 * gi;
+                    var vi = b2 * Vector512.Load(pv + i) + k2 * gi * gi;
+                    mi.Store(pm + i);
+                    vi.Store(pv + i);
+                    (Vector512.Load(pp + i) - s * mi / (Vector512.Sqrt(vi) + e)).Store(pp + i);
+                }
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> b1 = Vector256.Create(beta1), b2 = Vector256.Create(beta2), k1 = Vector256.Create(c1), k2 = Vector256.Create(c2);
+                Vector256<float> s = Vector256.Create(step), e = Vector256.Create(eps);
+                for (; i + 8 <= n; i += 8)
+                {
+                    var gi = Vector256.Load(pg + i);
+                    var mi = b1 * Vector256.Load(pm + i) + k1 * gi;
+                    var vi = b2 * Vector256.Load(pv + i) + k2 * gi * gi;
+                    mi.Store(pm + i);
+                    vi.Store(pv + i);
+                    (Vector256.Load(pp + i) - s * mi / (Vector256.Sqrt(vi) + e)).Store(pp + i);
+                }
+            }
+            for (; i < n; i++)
+            {
+                float gi = pg[i];
+                float mi = beta1 * pm[i] + c1 * gi;
+                float vi = beta2 * pv[i] + c2 * gi * gi;
+                pm[i] = mi;
+                pv[i] = vi;
+                pp[i] -= step * mi / (MathF.Sqrt(vi) + eps);
+            }
+        }
+    }
+
+    private static void Check(int rows, int width, int z, int a)
+    {
+        if (rows < 0) throw new ArgumentOutOfRangeException(nameof(rows), rows, "Rows must not be negative.");
+        long size = (long)rows * width;
+        if (z < size || a < size) throw new ArgumentException($"Expected [{rows}×{width}] buffers; got {z} and {a} values.");
+    }
+}

@@ -1,0 +1,91 @@
+using NeuralNet.MLExtensions.Engine.Kernels;
+
+namespace NeuralNet.MLExtensions.Tests.Kernels;
+
+/// <summary>Every element-wise kernel against its reference, bit for bit, over lengths that hit every vector path and tail.</summary>
+[TestClass]
+public sealed class ElementWiseTests
+{
+    private static readonly int[] Widths = [0, 1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 64, 100, 129, 256];
+
+    [TestMethod]
+    public void ElementWise_BiasRelu_MatchesReference()
+    {
+        var random = new Random(1);
+        foreach (int width in Widths)
+            foreach (int rows in new[] { 0, 1, 3 })
+            {
+                float[] bias = Random(width, random), z = Random(rows * width, random);
+                float[] z1 = (float[])z.Clone(), a1 = new float[z.Length], z2 = (float[])z.Clone(), a2 = new float[z.Length];
+                ElementWise.BiasRelu(bias, rows, z1, a1);
+                ElementWiseReference.BiasRelu(bias, rows, z2, a2);
+                CollectionAssert.AreEqual(z2, z1, $"z, width {width}, rows {rows}");
+                CollectionAssert.AreEqual(a2, a1, $"a, width {width}, rows {rows}");
+            }
+    }
+
+    [TestMethod]
+    public void ElementWise_BiasRelu_InPlace()
+    {
+        float[] z = [-1f, 2f, -3f, 4f], bias = [0.5f, -0.5f];
+        ElementWise.BiasRelu(bias, 2, z, z);
+        CollectionAssert.AreEqual(new[] { 0f, 1.5f, 0f, 3.5f }, z);
+    }
+
+    [TestMethod]
+    public void ElementWise_ReluBackward_MatchesReference()
+    {
+        var random = new Random(2);
+        foreach (int n in Widths)
+        {
+            float[] a = Random(n, random), g = Random(n, random);
+            if (n > 3) { a[1] = 0f; a[2] = -0f; a[3] = float.NaN; }
+            float[] g1 = (float[])g.Clone(), g2 = (float[])g.Clone();
+            ElementWise.ReluBackward(a, g1);
+            ElementWiseReference.ReluBackward(a, g2);
+            CollectionAssert.AreEqual(g2, g1, $"n {n}");
+        }
+    }
+
+    [TestMethod]
+    public void ElementWise_ColumnSums_MatchesRowByRowSum()
+    {
+        var random = new Random(3);
+        foreach (int width in Widths)
+        {
+            const int rows = 5;
+            float[] dz = Random(rows * width, random), db = new float[width];
+            ElementWise.ColumnSums(dz, rows, db);
+            for (int j = 0; j < width; j++)
+            {
+                float s = 0f;
+                for (int r = 0; r < rows; r++) s += dz[r * width + j];
+                Assert.AreEqual(s, db[j], $"width {width}, column {j}");
+            }
+        }
+    }
+
+    [TestMethod]
+    public void ElementWise_Adam_MatchesReference()
+    {
+        var random = new Random(4);
+        foreach (int n in Widths)
+        {
+            float[] p = Random(n, random), g = Random(n, random), m = Random(n, random), v = Random(n, random);
+            for (int i = 0; i < n; i++) v[i] = Math.Abs(v[i]);
+            float[] p1 = (float[])p.Clone(), m1 = (float[])m.Clone(), v1 = (float[])v.Clone();
+            ElementWise.Adam(p1, g, m1, v1, 0.9f, 0.999f, 1e-3f, 1e-8f);
+            ElementWiseReference.Adam(p, g, m, v, 0.9f, 0.999f, 1e-3f, 1e-8f);
+            CollectionAssert.AreEqual(p, p1, $"p, n {n}");
+            CollectionAssert.AreEqual(m, m1, $"m, n {n}");
+            CollectionAssert.AreEqual(v, v1, $"v, n {n}");
+        }
+    }
+
+    private static float[] Random(int n, Random random)
+    {
+        var x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = (float)(random.NextDouble() * 2 - 1);
+        return x;
+    }
+}
