@@ -59,7 +59,7 @@ public static class MlpEngine
             network = initial.Clone();
         }
 
-        var loop = new MlpTrainingLoop(network, settings, Math.Min(settings.BatchSize, rows));
+        using var loop = new MlpTrainingLoop(network, settings, Math.Min(settings.BatchSize, rows));
         return loop.Run(features, rows, labels, exampleWeights, standardizer, random);
     }
 }

@@ -1,22 +1,52 @@
 namespace NeuralNet.MLExtensions.Engine.Kernels;
 
+/// <summary>Which micro-kernels <see cref="Gemm"/> uses; the fastest the machine supports unless a test asks otherwise.</summary>
+internal enum GemmPath
+{
+    Scalar = 0,
+    Vector256 = 1,
+    Vector512 = 2,
+}
+
 /// <summary>
-/// What the kernels may use: the number of threads, and scratch space that is allocated once and reused, so the
-/// training loop allocates nothing per batch. One context per training run or per scoring thread; not thread-safe.
+/// What the kernels may use: the number of threads (persistent workers, see <see cref="WorkerPool"/>), the Gemm path,
+/// and scratch space that is allocated once and reused, so the training loop allocates nothing per batch. One context
+/// per training run or per scoring thread; not thread-safe. Disposing stops the workers (they also stop when idle).
 /// </summary>
-internal sealed class ComputeContext
+internal sealed class ComputeContext : IDisposable
 {
     private float[] _scratch = [];
+    private readonly float[][] _partScratch;
+    private WorkerPool? _pool;
 
     /// <summary>A context using <paramref name="threads"/> threads (1 or more).</summary>
-    public ComputeContext(int threads)
+    public ComputeContext(int threads) : this(threads, BestPath)
+    {
+    }
+
+    /// <summary>A context whose Gemm uses <paramref name="path"/> (tests use it to reach the fallbacks).</summary>
+    public ComputeContext(int threads, GemmPath path)
     {
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "The number of threads must be at least 1.");
+        if (path > BestPath) throw new PlatformNotSupportedException($"Gemm path {path} is not supported on this machine (best {BestPath}).");
         Threads = threads;
+        Path = path;
+        _partScratch = new float[threads][];
+        for (int i = 0; i < threads; i++) _partScratch[i] = [];
     }
 
     /// <summary>How many threads the kernels split their work over.</summary>
     public int Threads { get; }
+
+    /// <summary>The Gemm micro-kernels in use.</summary>
+    public GemmPath Path { get; }
+
+    /// <summary>The fastest Gemm path of this machine.</summary>
+    public static GemmPath BestPath { get; } =
+        System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? GemmPath.Vector512
+        : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? GemmPath.Vector256 : GemmPath.Scalar;
+
+    internal GemmJob GemmJob { get; } = new();
 
     /// <summary>A context for one thread, for scoring and tests.</summary>
     public static ComputeContext SingleThreaded() => new(1);
@@ -27,4 +57,25 @@ internal sealed class ComputeContext
         if (_scratch.Length < length) _scratch = new float[length];
         return _scratch;
     }
+
+    /// <summary>Worker <paramref name="worker"/>'s own scratch buffer of at least <paramref name="length"/> floats.</summary>
+    public float[] WorkerScratch(int worker, int length)
+    {
+        if (_partScratch[worker].Length < length) _partScratch[worker] = new float[length];
+        return _partScratch[worker];
+    }
+
+    /// <summary>body(tile, worker) for every tile in 0..<paramref name="tiles"/>−1, spread over the threads.</summary>
+    public void Run(int tiles, TileAction body)
+    {
+        if (tiles <= 1 || Threads == 1)
+        {
+            for (int t = 0; t < tiles; t++) body(t, 0);
+            return;
+        }
+        _pool ??= new WorkerPool(Threads);
+        _pool.Run(tiles, body);
+    }
+
+    public void Dispose() => _pool?.Dispose();
 }

@@ -11,7 +11,7 @@ namespace NeuralNet.MLExtensions.Engine.Training;
 /// cross-entropy, backward, L2 penalty, optimizer step; stops after the maximum number of epochs or when the training
 /// loss stops improving.
 /// </summary>
-internal sealed class MlpTrainingLoop
+internal sealed class MlpTrainingLoop : IDisposable
 {
     private readonly MlpTrainingSettings _settings;
     private readonly ComputeContext _context;
@@ -30,6 +30,9 @@ internal sealed class MlpTrainingLoop
     }
 
     internal Optimizer Optimizer => _optimizer;
+
+    /// <summary>Stops the kernel worker threads now (they would also stop after a few idle seconds).</summary>
+    public void Dispose() => _context.Dispose();
 
     /// <summary>
     /// Trains on standardised rows. features: [rows×in], labels: [rows] in 0..K−1, exampleWeights: [rows] or null.

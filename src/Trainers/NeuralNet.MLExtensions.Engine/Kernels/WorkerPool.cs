@@ -1,0 +1,130 @@
+using System.Diagnostics;
+
+namespace NeuralNet.MLExtensions.Engine.Kernels;
+
+/// <summary>One tile of a parallel job, run by thread <paramref name="worker"/> (0 = the caller), for per-thread scratch.</summary>
+internal delegate void TileAction(int tile, int worker);
+
+/// <summary>
+/// Persistent worker threads for one <see cref="ComputeContext"/>. <see cref="Run"/> hands out the tiles 0..n−1 of a
+/// job through one atomic ticket, the caller taking tiles too, and returns when every tile is done. What a tile
+/// computes is fixed by its index, so results do not depend on which thread runs it or on how many there are; a
+/// thread that is late (the machine is shared) simply gets fewer tiles. Workers spin briefly between jobs (a training
+/// step makes many small calls; waking a blocked thread or Parallel.For costs microseconds), then block, and exit
+/// after a few idle seconds, so a context that is never disposed leaks no thread. One caller at a time.
+/// </summary>
+internal sealed class WorkerPool : IDisposable
+{
+    private const int TileBits = 24;
+    private const long TileMask = (1L << TileBits) - 1;
+    private const long SpinTicks = 300 * TimeSpan.TicksPerMillisecond / 1000;
+    private const int IdleExitMilliseconds = 3000;
+
+    private readonly object _lock = new();
+    private readonly bool[] _alive;
+    private TileAction? _body;
+    private int _tiles, _completed, _sleepers;
+    private long _generation, _ticket;
+    private bool _disposed;
+    private Exception? _error;
+
+    public WorkerPool(int threads) => _alive = new bool[threads];
+
+    public int Threads => _alive.Length;
+
+    /// <summary>body(tile, worker) for every tile in 0..tiles−1, spread over the threads.</summary>
+    public void Run(int tiles, TileAction body)
+    {
+        if (tiles > TileMask) throw new ArgumentOutOfRangeException(nameof(tiles), tiles, $"At most {TileMask} tiles.");
+        if (tiles <= 1 || Threads == 1)
+        {
+            for (int t = 0; t < tiles; t++) body(t, 0);
+            return;
+        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _body = body;
+        _tiles = tiles;
+        _error = null;
+        Volatile.Write(ref _completed, 0);
+        long generation = ++_generation;
+        Interlocked.Exchange(ref _ticket, generation << TileBits);
+        if (Volatile.Read(ref _sleepers) > 0 || Array.IndexOf(_alive, false, 1) > 0) Wake();
+        Drain(generation, 0);
+        var spin = new SpinWait();
+        while (Volatile.Read(ref _completed) != tiles) spin.SpinOnce(sleep1Threshold: -1);
+        _body = null;
+        if (_error is not null) throw new AggregateException("A parallel kernel failed.", _error);
+    }
+
+    // Claims and runs tiles of `generation` until none is left (or a newer job has been published).
+    private void Drain(long generation, int worker)
+    {
+        while (true)
+        {
+            long ticket = Volatile.Read(ref _ticket);
+            if (ticket >> TileBits != generation || (ticket & TileMask) >= _tiles) return;
+            if (Interlocked.CompareExchange(ref _ticket, ticket + 1, ticket) != ticket) continue;
+            try { _body!((int)(ticket & TileMask), worker); }
+            catch (Exception e) { _error ??= e; }
+            Interlocked.Increment(ref _completed);
+        }
+    }
+
+    private void Wake()
+    {
+        lock (_lock)
+        {
+            for (int w = 1; w < Threads; w++)
+                if (!_alive[w])
+                {
+                    _alive[w] = true;
+                    int worker = w;
+                    new Thread(() => Work(worker)) { IsBackground = true, Name = $"NeuralNet kernel worker {w}" }.Start();
+                }
+            Monitor.PulseAll(_lock);
+        }
+    }
+
+    private void Work(int worker)
+    {
+        long done = 0;
+        while (true)
+        {
+            long start = Stopwatch.GetTimestamp();
+            long generation;
+            while ((generation = Volatile.Read(ref _ticket) >> TileBits) == done)
+            {
+                if (Stopwatch.GetTimestamp() - start < SpinTicks * Stopwatch.Frequency / TimeSpan.TicksPerSecond)
+                {
+                    Thread.SpinWait(20);
+                    continue;
+                }
+                lock (_lock)
+                {
+                    if (_disposed) { _alive[worker] = false; return; }
+                    Interlocked.Increment(ref _sleepers);
+                    bool woken = Volatile.Read(ref _ticket) >> TileBits != done || Monitor.Wait(_lock, IdleExitMilliseconds);
+                    Interlocked.Decrement(ref _sleepers);
+                    if (!woken && Volatile.Read(ref _ticket) >> TileBits == done)
+                    {
+                        _alive[worker] = false;
+                        return;
+                    }
+                }
+                start = Stopwatch.GetTimestamp();
+            }
+            if (Volatile.Read(ref _disposed)) return;
+            Drain(generation, worker);
+            done = generation;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            Monitor.PulseAll(_lock);
+        }
+    }
+}
