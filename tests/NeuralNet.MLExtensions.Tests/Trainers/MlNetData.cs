@@ -27,6 +27,11 @@ internal static class MlNetData
     public static IEstimator<ITransformer> Pipeline(MLContext ml, IEstimator<ITransformer> trainer) =>
         ml.Transforms.Conversion.MapValueToKey("Label").Append(trainer);
 
+    /// <summary>ML.NET's own (internal) SchemaShape.Create, so tests can compare shapes with real schemas.</summary>
+    public static SchemaShape ShapeOf(DataViewSchema schema) =>
+        (SchemaShape)typeof(SchemaShape).GetMethod("Create", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .Invoke(null, [schema])!;
+
     /// <summary>The MLP model inside a fitted pipeline.</summary>
     public static MlpModelParameters Mlp(ITransformer model) =>
         ((IEnumerable<ITransformer>)model).OfType<MlpPredictionTransformer>().Single().Model;
