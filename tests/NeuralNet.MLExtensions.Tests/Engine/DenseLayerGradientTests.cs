@@ -8,67 +8,75 @@ namespace NeuralNet.MLExtensions.Tests.Engine;
 [TestClass]
 public sealed class DenseLayerGradientTests
 {
-    // Widths that take the GEMM through its vector paths and its scalar tails (9 = 8 + 1, 10 = 8 + 2, 5 rows = 4 + 1).
-    private const int In = 10, Out = 9, Batch = 5;
-
+    // Widths that take the GEMM through its 256-bit paths and scalar tails (9 = 8 + 1, 10 = 8 + 2, 5 rows = 4 + 1),
+    // and through its 512-bit path where the CPU has one (34 = 32 + 2, 33 = 32 + 1).
     [TestMethod]
-    [DataRow(Activation.Relu)]
-    [DataRow(Activation.LeakyRelu)]
-    [DataRow(Activation.Tanh)]
-    [DataRow(Activation.Sigmoid)]
-    [DataRow(Activation.Gelu)]
-    [DataRow(Activation.Identity)]
-    public void DenseLayer_Backward_MatchesCentralDifference(Activation kind)
+    [DataRow(Activation.Relu, 10, 9, 5)]
+    [DataRow(Activation.LeakyRelu, 10, 9, 5)]
+    [DataRow(Activation.Tanh, 10, 9, 5)]
+    [DataRow(Activation.Sigmoid, 10, 9, 5)]
+    [DataRow(Activation.Gelu, 10, 9, 5)]
+    [DataRow(Activation.Identity, 10, 9, 5)]
+    [DataRow(Activation.Relu, 33, 34, 6)]
+    [DataRow(Activation.Tanh, 34, 33, 6)]
+    public void DenseLayer_Backward_MatchesCentralDifference(Activation kind, int inputs, int outputs, int batch)
     {
-        var layer = new DenseLayer(In, Out, kind, weightOffset: 0, biasOffset: In * Out);
-        float[] parameters = GradientChecker.Uniform(In * Out + Out, 0.5, seed: 21);
-        float[] x = GradientChecker.Uniform(Batch * In, 1.5, seed: 22);
+        var shape = new Shape(inputs, outputs, batch);
+        var layer = new DenseLayer(inputs, outputs, kind, weightOffset: 0, biasOffset: shape.WeightCount);
+        float[] parameters = GradientChecker.Uniform(shape.WeightCount + outputs, 0.5, seed: 21);
+        float[] x = GradientChecker.Uniform(batch * inputs, 1.5, seed: 22);
         // L = Σ upstream ⊙ a, so dL/da = upstream.
-        float[] upstream = GradientChecker.Uniform(Batch * Out, 1.0, seed: 23);
+        float[] upstream = GradientChecker.Uniform(batch * outputs, 1.0, seed: 23);
         var context = ComputeContext.SingleThreaded();
-        var z = new float[Batch * Out];
-        var a = new float[Batch * Out];
+        var z = new float[batch * outputs];
+        var a = new float[batch * outputs];
         var delta = (float[])upstream.Clone();
         var gradients = new float[parameters.Length];
-        var dx = new float[Batch * In];
+        var dx = new float[batch * inputs];
 
-        layer.Forward(context, parameters, x, Batch, z, a);
-        layer.Backward(context, parameters, gradients, x, z, a, delta, Batch, dx);
+        layer.Forward(context, parameters, x, batch, z, a);
+        layer.Backward(context, parameters, gradients, x, z, a, delta, batch, dx);
 
         var function = ActivationFunction.For(kind);
         double[] theta = parameters.Select(v => (double)v).ToArray();
         double[] input = x.Select(v => (double)v).ToArray();
-        Assert.IsGreaterThan(1e-3, ClosestPreActivation(theta, input), "Fixture must keep pre-activations away from 0 (the ReLU kink).");
+        Assert.IsGreaterThan(1e-3, shape.ClosestPreActivation(theta, input), "Fixture must keep pre-activations away from 0 (the ReLU kink).");
 
-        double[] numericParameters = GradientChecker.CentralDifference(t => Loss(function, t, input, upstream), theta);
-        double[] numericInput = GradientChecker.CentralDifference(xi => Loss(function, theta, xi, upstream), input);
-        GradientChecker.AssertClose(gradients.AsSpan(0, In * Out), numericParameters[..(In * Out)], $"{kind} dW");
-        GradientChecker.AssertClose(gradients.AsSpan(In * Out, Out), numericParameters[(In * Out)..], $"{kind} db");
+        double[] numericParameters = GradientChecker.CentralDifference(t => shape.Loss(function, t, input, upstream), theta);
+        double[] numericInput = GradientChecker.CentralDifference(xi => shape.Loss(function, theta, xi, upstream), input);
+        GradientChecker.AssertClose(gradients.AsSpan(0, shape.WeightCount), numericParameters[..shape.WeightCount], $"{kind} dW");
+        GradientChecker.AssertClose(gradients.AsSpan(shape.WeightCount, outputs), numericParameters[shape.WeightCount..], $"{kind} db");
         GradientChecker.AssertClose(dx, numericInput, $"{kind} dx");
     }
 
-    // z[r,o] = Σ_i W[o,i]·x[r,i] + b[o], W stored [Out×In] row-major then b.
-    private static double PreActivation(double[] theta, double[] x, int r, int o)
+    /// <summary>The layer's shape and its double-precision reference.</summary>
+    private readonly record struct Shape(int Inputs, int Outputs, int Batch)
     {
-        double s = theta[In * Out + o];
-        for (int i = 0; i < In; i++) s += theta[o * In + i] * x[r * In + i];
-        return s;
-    }
+        public int WeightCount => Inputs * Outputs;
 
-    private static double Loss(ActivationFunction function, double[] theta, double[] x, float[] upstream)
-    {
-        double loss = 0;
-        for (int r = 0; r < Batch; r++)
-            for (int o = 0; o < Out; o++)
-                loss += upstream[r * Out + o] * function.Reference(PreActivation(theta, x, r, o));
-        return loss;
-    }
+        // z[r,o] = Σ_i W[o,i]·x[r,i] + b[o], W stored [out×in] row-major, then b.
+        public double PreActivation(double[] theta, double[] x, int r, int o)
+        {
+            double s = theta[WeightCount + o];
+            for (int i = 0; i < Inputs; i++) s += theta[o * Inputs + i] * x[r * Inputs + i];
+            return s;
+        }
 
-    private static double ClosestPreActivation(double[] theta, double[] x)
-    {
-        double closest = double.PositiveInfinity;
-        for (int r = 0; r < Batch; r++)
-            for (int o = 0; o < Out; o++) closest = Math.Min(closest, Math.Abs(PreActivation(theta, x, r, o)));
-        return closest;
+        public double Loss(ActivationFunction function, double[] theta, double[] x, float[] upstream)
+        {
+            double loss = 0;
+            for (int r = 0; r < Batch; r++)
+                for (int o = 0; o < Outputs; o++)
+                    loss += upstream[r * Outputs + o] * function.Reference(PreActivation(theta, x, r, o));
+            return loss;
+        }
+
+        public double ClosestPreActivation(double[] theta, double[] x)
+        {
+            double closest = double.PositiveInfinity;
+            for (int r = 0; r < Batch; r++)
+                for (int o = 0; o < Outputs; o++) closest = Math.Min(closest, Math.Abs(PreActivation(theta, x, r, o)));
+            return closest;
+        }
     }
 }
