@@ -1,0 +1,147 @@
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace NeuralNet.MLExtensions.Data;
+
+/// <summary>
+/// Reads the training columns of an IDataView into contiguous arrays, counting rows first so the features are held
+/// once, at their exact size. Rows with non-finite features, a missing label or a bad weight are either reported
+/// (the default: <c>Fit</c> fails, naming how many rows and which slots) or skipped and counted.
+/// </summary>
+internal static class TrainingDataReader
+{
+    public static TrainingSet Read(IDataView data, DataViewSchema.Column features, DataViewSchema.Column label,
+        DataViewSchema.Column? weight, bool skipInvalidRows)
+    {
+        int d = ((VectorDataViewType)features.Type).Size;
+        var classes = ClassLabels.FromLabelColumn(label);
+        long count = data.GetRowCount() ?? CountRows(data, label);
+        if (count == 0) throw new InvalidOperationException("The training data has no rows; a model cannot be trained on nothing.");
+        if (count * d > Array.MaxLength)
+            throw new InvalidOperationException($"The training data has {count} rows of {d} features, more than one array can hold ({Array.MaxLength} values).");
+
+        var x = new float[count * d];
+        var y = new int[count];
+        float[]? w = weight is null ? null : new float[count];
+        var columns = new List<DataViewSchema.Column> { features, label };
+        if (weight is not null) columns.Add(weight.Value);
+
+        var invalid = new InvalidRows();
+        int rows = 0;
+        using (var cursor = data.GetRowCursor(columns))
+        {
+            var getFeatures = cursor.GetGetter<VBuffer<float>>(features);
+            var getLabel = cursor.GetGetter<uint>(label);
+            var getWeight = weight is null ? null : cursor.GetGetter<float>(weight.Value);
+            VBuffer<float> buffer = default;
+            uint key = 0;
+            float weightValue = 1f;
+            while (cursor.MoveNext())
+            {
+                if (rows >= count)
+                    throw new InvalidOperationException($"The training data reported {count} rows but has more; it changed while being read.");
+                getFeatures(ref buffer);
+                getLabel(ref key);
+                getWeight?.Invoke(ref weightValue);
+                var row = x.AsSpan(rows * d, d);
+                buffer.CopyTo(row);
+                bool bad = invalid.Check(row, key, classes.Count, weightValue, getWeight is not null);
+                if (bad && skipInvalidRows) continue;
+                y[rows] = (int)key - 1;
+                if (w is not null) w[rows] = weightValue;
+                rows++;
+            }
+        }
+        if (invalid.Rows > 0 && !skipInvalidRows)
+            throw new InvalidOperationException(invalid.Describe(features, label, weight));
+        if (rows == 0)
+            throw new InvalidOperationException(invalid.Rows > 0
+                ? $"All {invalid.Rows} training rows were skipped as invalid ({invalid.Summary(features)}); nothing is left to train on."
+                : "The training data has no rows; a model cannot be trained on nothing.");
+
+        var present = new bool[classes.Count];
+        int distinct = 0;
+        for (int i = 0; i < rows; i++) if (!present[y[i]]) { present[y[i]] = true; distinct++; }
+        if (distinct < 2)
+            throw new InvalidOperationException(
+                $"The training data holds only one class ('{classes.Names[y[0]]}') in Label column '{label.Name}'; a classifier needs examples of at least two classes.");
+
+        if (rows < count)
+        {
+            Array.Resize(ref x, rows * d);
+            Array.Resize(ref y, rows);
+            if (w is not null) Array.Resize(ref w, rows);
+        }
+        return new TrainingSet(x, rows, d, y, w, classes, invalid.Rows);
+    }
+
+    private static long CountRows(IDataView data, DataViewSchema.Column label)
+    {
+        long n = 0;
+        using var cursor = data.GetRowCursor([label]);
+        while (cursor.MoveNext()) n++;
+        return n;
+    }
+
+    /// <summary>Counts invalid rows and remembers which feature slots held non-finite values.</summary>
+    private sealed class InvalidRows
+    {
+        private readonly SortedDictionary<int, int> _slots = new();
+        public int Rows, BadFeatures, MissingLabels, BadWeights;
+
+        public bool Check(ReadOnlySpan<float> row, uint key, int classCount, float weight, bool weighted)
+        {
+            bool bad = false;
+            for (int i = 0; i < row.Length; i++)
+                if (!float.IsFinite(row[i]))
+                {
+                    if (!bad) BadFeatures++;
+                    bad = true;
+                    _slots[i] = _slots.GetValueOrDefault(i) + 1;
+                }
+            if (key == 0 || key > classCount) { MissingLabels++; bad = true; }
+            if (weighted && !(weight >= 0f && float.IsFinite(weight))) { BadWeights++; bad = true; }
+            if (bad) Rows++;
+            return bad;
+        }
+
+        public string Summary(DataViewSchema.Column features)
+        {
+            var parts = new List<string>();
+            if (BadFeatures > 0) parts.Add($"{BadFeatures} with NaN or infinity in Features column '{features.Name}' ({Slots(features)})");
+            if (MissingLabels > 0) parts.Add($"{MissingLabels} with a missing label");
+            if (BadWeights > 0) parts.Add($"{BadWeights} with a negative or non-finite weight");
+            return string.Join("; ", parts);
+        }
+
+        public string Describe(DataViewSchema.Column features, DataViewSchema.Column label, DataViewSchema.Column? weight)
+        {
+            var lines = new List<string>();
+            if (BadFeatures > 0)
+                lines.Add($"{BadFeatures} training row(s) have NaN or infinity in Features column '{features.Name}', in {Slots(features)}. " +
+                          "Replace them first (e.g. mlContext.Transforms.ReplaceMissingValues) or filter the rows out.");
+            if (MissingLabels > 0)
+                lines.Add($"{MissingLabels} training row(s) have a missing label in Label column '{label.Name}' (key value 0, e.g. a value MapValueToKey did not see).");
+            if (BadWeights > 0)
+                lines.Add($"{BadWeights} training row(s) have a negative, NaN or infinite weight in ExampleWeight column '{weight?.Name}'; weights must be finite and ≥ 0.");
+            lines.Add("Set MlpTrainer.Options.SkipInvalidRows = true to skip such rows instead (their count is reported on MLContext.Log).");
+            return string.Join(" ", lines);
+        }
+
+        private string Slots(DataViewSchema.Column features)
+        {
+            VBuffer<ReadOnlyMemory<char>> names = default;
+            var slotColumn = features.Annotations.Schema.GetColumnOrNull(AnnotationNames.SlotNames);
+            bool named = slotColumn is { Type: VectorDataViewType { ItemType: TextDataViewType } t } && t.Size == ((VectorDataViewType)features.Type).Size;
+            if (named) features.Annotations.GetValue(AnnotationNames.SlotNames, ref names);
+            var slotNames = named ? names.DenseValues().ToArray() : null;
+            var shown = _slots.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(10).Select(s =>
+            {
+                string name = slotNames is not null && slotNames[s.Key].Length > 0 ? $" '{slotNames[s.Key]}'" : "";
+                return string.Create(CultureInfo.InvariantCulture, $"slot {s.Key}{name}: {s.Value} row(s)");
+            });
+            return string.Join(", ", shown) + (_slots.Count > 10 ? $", and {_slots.Count - 10} more slots" : "");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Reflection;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+
+namespace NeuralNet.MLExtensions;
+
+/// <summary>
+/// The one place that reaches into ML.NET internals. Why: ML.NET 5.0.1 makes the constructors of
+/// <see cref="TrainerInfo"/> and <see cref="SchemaShape.Column"/>, the catalog's environment, internal, yet an
+/// outside trainer must return the first two and needs the third for the MLContext's seed and log. Every member is
+/// looked up once, by name, and a missing one fails with a message naming it; tests call <see cref="Verify"/> so an
+/// ML.NET upgrade that changes any of them fails loudly. Microsoft.ML is pinned to 5.0.1 for this reason.
+/// </summary>
+internal static class MlNetInternals
+{
+    private const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
+
+    private static readonly Lazy<ConstructorInfo> TrainerInfoConstructor = new(() =>
+        Require(typeof(TrainerInfo).GetConstructor(Any, [typeof(bool), typeof(bool), typeof(bool), typeof(bool), typeof(bool), typeof(bool)]),
+            "TrainerInfo..ctor(bool normalization, bool calibration, bool caching, bool supportValid, bool supportIncrementalTrain, bool supportTest)"));
+
+    private static readonly Lazy<ConstructorInfo> SchemaShapeColumnConstructor = new(() =>
+        Require(typeof(SchemaShape.Column).GetConstructor(Any,
+                [typeof(string), typeof(SchemaShape.Column.VectorKind), typeof(DataViewType), typeof(bool), typeof(SchemaShape)]),
+            "SchemaShape.Column..ctor(string name, VectorKind vecKind, DataViewType itemType, bool isKey, SchemaShape annotations)"));
+
+    private static readonly Lazy<PropertyInfo> CatalogEnvironment = new(() =>
+    {
+        Type? catalogInterface = typeof(MLContext).Assembly.GetType("Microsoft.ML.Data.IInternalCatalog");
+        return Require(catalogInterface?.GetProperty("Environment", Any), "Microsoft.ML.Data.IInternalCatalog.Environment");
+    });
+
+    private static readonly Lazy<MethodInfo> CancelExecutionMethod = new(() =>
+        Require(typeof(MLContext).GetMethod("CancelExecution", Any, Type.EmptyTypes), "MLContext.CancelExecution()"));
+
+    private static readonly Lazy<PropertyInfo> IsCanceledProperty = new(() =>
+    {
+        Type? cancelable = typeof(IHostEnvironment).Assembly.GetType("Microsoft.ML.Runtime.ICancelable");
+        return Require(cancelable?.GetProperty("IsCanceled", Any), "Microsoft.ML.Runtime.ICancelable.IsCanceled");
+    });
+
+    /// <summary>Touches every internal member used, so a changed ML.NET fails here with the member's name.</summary>
+    public static void Verify()
+    {
+        _ = TrainerInfoConstructor.Value;
+        _ = SchemaShapeColumnConstructor.Value;
+        _ = CatalogEnvironment.Value;
+        _ = CancelExecutionMethod.Value;
+        _ = IsCanceledProperty.Value;
+    }
+
+    /// <summary>A <see cref="TrainerInfo"/> for a trainer with the given needs.</summary>
+    public static TrainerInfo CreateTrainerInfo(bool normalization, bool caching, bool supportValid, bool supportIncrementalTrain) =>
+        (TrainerInfo)TrainerInfoConstructor.Value.Invoke([normalization, false, caching, supportValid, supportIncrementalTrain, false]);
+
+    /// <summary>A column of a <see cref="SchemaShape"/>, as <c>GetOutputSchema</c> must return them.</summary>
+    public static SchemaShape.Column CreateColumn(string name, SchemaShape.Column.VectorKind kind, DataViewType itemType, bool isKey, SchemaShape? annotations = null) =>
+        (SchemaShape.Column)SchemaShapeColumnConstructor.Value.Invoke([name, kind, itemType, isKey, annotations ?? new SchemaShape([])]);
+
+    /// <summary>The environment (the MLContext) behind a catalog.</summary>
+    public static IHostEnvironment EnvironmentOf(object catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return (IHostEnvironment)(CatalogEnvironment.Value.GetValue(catalog)
+            ?? throw new InvalidOperationException("The catalog has no ML.NET environment."));
+    }
+
+    /// <summary>True once <c>MLContext.CancelExecution()</c> has been called on the environment.</summary>
+    public static bool IsCanceled(IHostEnvironment environment) =>
+        IsCanceledProperty.Value.DeclaringType!.IsInstanceOfType(environment) && (bool)IsCanceledProperty.Value.GetValue(environment)!;
+
+    private static T Require<T>(T? member, string description) where T : class =>
+        member ?? throw new MissingMemberException(
+            $"NeuralNet.MLExtensions needs the ML.NET internal member {description}, which this version of Microsoft.ML " +
+            $"({typeof(MLContext).Assembly.GetName().Version}) does not have. The library is built and tested against Microsoft.ML 5.0.1.");
+}

@@ -1,0 +1,51 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using NeuralNet.MLExtensions.Scoring;
+
+namespace NeuralNet.MLExtensions;
+
+/// <summary>
+/// The trained MLP as an ML.NET transformer: appends <c>Score</c> (class probabilities) and <c>PredictedLabel</c>
+/// (a key over the classes) to its input, exactly as ML.NET's multiclass trainers do, so ML.NET's evaluator,
+/// cross-validation, permutation feature importance and prediction engine work with it unchanged.
+/// </summary>
+public sealed class MlpPredictionTransformer : ISingleFeaturePredictionTransformer<MlpModelParameters>
+{
+    internal MlpPredictionTransformer(MlpModelParameters model, string featureColumnName)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentException.ThrowIfNullOrEmpty(featureColumnName);
+        Model = model;
+        FeatureColumnName = featureColumnName;
+        FeatureColumnType = new VectorDataViewType(NumberDataViewType.Single, model.FeatureCount);
+    }
+
+    /// <summary>The trained model.</summary>
+    public MlpModelParameters Model { get; }
+
+    /// <summary>Name of the features column the model reads.</summary>
+    public string FeatureColumnName { get; }
+
+    /// <summary>Type of the features column: a vector of <see cref="MlpModelParameters.FeatureCount"/> Single values.</summary>
+    public DataViewType FeatureColumnType { get; }
+
+    /// <summary>Always true: rows are scored one at a time, so prediction engines work.</summary>
+    public bool IsRowToRowMapper => true;
+
+    /// <summary>The input schema followed by Score and PredictedLabel.</summary>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => new ScoringBindings(inputSchema, this).Output;
+
+    /// <summary>Scores <paramref name="input"/> lazily, as its rows are read.</summary>
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new ScoredDataView(input, new ScoringBindings(input.Schema, this));
+    }
+
+    /// <summary>The row-to-row mapper used by <c>CreatePredictionEngine</c>.</summary>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => new ScoringRowToRowMapper(new ScoringBindings(inputSchema, this));
+
+    /// <summary>Writes the model into an ML.NET model file (<c>mlContext.Model.Save</c>).</summary>
+    void ICanSaveModel.Save(ModelSaveContext ctx) =>
+        throw new NotSupportedException("Saving an MLP model with mlContext.Model.Save is not supported yet.");
+}

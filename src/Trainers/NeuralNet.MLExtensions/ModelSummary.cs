@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+using NeuralNet.MLExtensions.Engine;
+
+namespace NeuralNet.MLExtensions;
+
+/// <summary>Formats a model as a one-screen table of its layers.</summary>
+internal static class ModelSummary
+{
+    public static string Format(MlpModelParameters model)
+    {
+        var a = model.Architecture;
+        var sb = new StringBuilder();
+        string Row(string layer, string shape, string activation, string parameters) =>
+            $"{layer,-22}{shape,-18}{activation,-12}{parameters,12}";
+        string rule = new('─', 64);
+        sb.AppendLine($"MLP classifier: {a.InputSize} features → {a.ClassCount} classes");
+        sb.AppendLine(rule);
+        sb.AppendLine(Row("Layer", "Weights [out×in]", "Activation", "Parameters"));
+        sb.AppendLine(rule);
+        sb.AppendLine(Row("Input", $"[{a.InputSize}]", model.Standardizer is null ? "—" : "standardise", "0"));
+        for (int l = 0; l < a.LayerCount; l++)
+        {
+            int input = a.LayerInputSize(l), output = a.LayerOutputSize(l);
+            bool last = l == a.LayerCount - 1;
+            string name = last ? "Output (dense)" : $"Hidden {l + 1} (dense)";
+            string activation = last ? "softmax" : a.LayerActivation(l).ToString();
+            sb.AppendLine(Row(name, $"[{output}×{input}]", activation, Count((long)output * input + output)));
+        }
+        sb.AppendLine(rule);
+        sb.AppendLine($"Total parameters: {Count(a.ParameterCount)} ({Count(a.WeightCount)} weights, {Count(a.BiasCount)} biases)");
+        sb.AppendLine($"Classes: {string.Join(", ", model.Classes.Names.Take(12))}{(model.Classes.Count > 12 ? $", … ({model.Classes.Count})" : "")}");
+        if (model.History.Count > 0)
+        {
+            var last = model.History[^1];
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"Trained {model.History.Count} epochs ({Describe(model.StopReason)}); final training loss {last.TrainingLoss:G4}; {last.Elapsed.TotalSeconds:F1} s"));
+        }
+        return sb.ToString();
+    }
+
+    public static string Describe(StopReason reason) => reason switch
+    {
+        StopReason.TrainingLossConverged => "training loss converged",
+        StopReason.MaximumEpochsReached => "maximum number of epochs reached",
+        _ => reason.ToString(),
+    };
+
+    private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,45 @@
+using NeuralNet.MLExtensions.Engine;
+using NeuralNet.MLExtensions.Engine.Kernels;
+using NeuralNet.MLExtensions.Engine.Layers;
+
+namespace NeuralNet.MLExtensions.Tests.Engine;
+
+[TestClass]
+public sealed class DenseLayerShapeTests
+{
+    private const int In = 4, Out = 3, Batch = 2;
+    private static readonly DenseLayer Layer = new(In, Out, Activation.Tanh, weightOffset: 0, biasOffset: In * Out);
+    private static readonly float[] Parameters = new float[In * Out + Out];
+
+    [TestMethod]
+    [DataRow(Batch * In - 1, Batch * Out, Batch * Out, "[2×4]", "7 values")]
+    [DataRow(Batch * In, Batch * Out - 1, Batch * Out, "[2×3]", "5 values")]
+    [DataRow(Batch * In, Batch * Out, 1, "[2×3]", "1 values")]
+    public void DenseLayer_Forward_BufferTooSmall_ThrowsStatingExpectedAndActualShape(int x, int z, int a, string expectedShape, string actual)
+    {
+        var ex = Assert.ThrowsExactly<ArgumentException>(() =>
+            Layer.Forward(ComputeContext.SingleThreaded(), Parameters, new float[x], Batch, new float[z], new float[a]));
+        Assert.Contains(expectedShape, ex.Message);
+        Assert.Contains($"got {actual}", ex.Message);
+    }
+
+    [TestMethod]
+    public void DenseLayer_Backward_ErrorSignalTooSmall_ThrowsStatingExpectedAndActualShape()
+    {
+        var ex = Assert.ThrowsExactly<ArgumentException>(() =>
+            Layer.Backward(ComputeContext.SingleThreaded(), Parameters, new float[Parameters.Length], new float[Batch * In],
+                new float[Batch * Out], new float[Batch * Out], new float[Batch * Out - 2], Batch, default));
+        Assert.Contains("[2×3]", ex.Message);
+        Assert.Contains("got 4 values", ex.Message);
+    }
+
+    [TestMethod]
+    public void DenseLayer_Backward_InputGradientTooSmall_ThrowsStatingExpectedAndActualShape()
+    {
+        var ex = Assert.ThrowsExactly<ArgumentException>(() =>
+            Layer.Backward(ComputeContext.SingleThreaded(), Parameters, new float[Parameters.Length], new float[Batch * In],
+                new float[Batch * Out], new float[Batch * Out], new float[Batch * Out], Batch, new float[Batch * In - 1]));
+        Assert.Contains("[2×4]", ex.Message);
+        Assert.Contains("got 7 values", ex.Message);
+    }
+}

@@ -1,0 +1,204 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace NeuralNet.MLExtensions.Tests.Trainers;
+
+/// <summary>Bad schemas, options and data get specific errors that name the column or option and the fix.</summary>
+[TestClass]
+public sealed class MlpTrainerErrorTests
+{
+    private sealed class Row
+    {
+        [VectorType(2)] public float[] Features { get; set; } = [];
+        public string Label { get; set; } = "";
+        public float Weight { get; set; } = 1f;
+        public float Scalar { get; set; }
+        public double DoubleWeight { get; set; }
+    }
+
+    private static Row[] Rows(int n, int classes = 2) => Enumerable.Range(0, n).Select(i => new Row
+    {
+        Features = [i % classes + 0.1f * i, -(i % classes)],
+        Label = $"c{i % classes}",
+        Scalar = i,
+    }).ToArray();
+
+    private static IDataView Keyed(MLContext ml, IEnumerable<Row> rows) =>
+        ml.Transforms.Conversion.MapValueToKey("Label").Fit(ml.Data.LoadFromEnumerable(rows)).Transform(ml.Data.LoadFromEnumerable(rows));
+
+    private static MlpTrainer Trainer(MLContext ml, Action<MlpTrainer.Options>? change = null)
+    {
+        var options = new MlpTrainer.Options { MaximumNumberOfEpochs = 2 };
+        change?.Invoke(options);
+        return ml.MulticlassClassification.Trainers.Mlp(options);
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Fit_MissingFeaturesColumn_NamesIt()
+    {
+        var ml = new MLContext(seed: 0);
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Trainer(ml, o => o.FeatureColumnName = "Pixels").Fit(Keyed(ml, Rows(10))));
+        StringAssert.Contains(e.Message, "Could not find Features column 'Pixels'");
+    }
+
+    [TestMethod]
+    public void MlpTrainer_GetOutputSchema_MissingLabelColumn_NamesIt()
+    {
+        var ml = new MLContext(seed: 0);
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() =>
+            Trainer(ml, o => o.LabelColumnName = "Target").GetOutputSchema(MlNetData.ShapeOf(Keyed(ml, Rows(10)).Schema)));
+        StringAssert.Contains(e.Message, "Could not find Label column 'Target'");
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Fit_LabelNotKey_SuggestsMapValueToKey()
+    {
+        var ml = new MLContext(seed: 0);
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Trainer(ml).Fit(ml.Data.LoadFromEnumerable(Rows(10))));
+        StringAssert.Contains(e.Message, "Schema mismatch for Label column 'Label': expected Key, got String");
+        StringAssert.Contains(e.Message, "MapValueToKey(\"Label\")");
+    }
+
+    [TestMethod]
+    public void MlpTrainer_GetOutputSchema_LabelNotKey_SuggestsMapValueToKey()
+    {
+        var ml = new MLContext(seed: 0);
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Trainer(ml).GetOutputSchema(MlNetData.ShapeOf(ml.Data.LoadFromEnumerable(Rows(10)).Schema)));
+        StringAssert.Contains(e.Message, "Schema mismatch for Label column 'Label': expected Key, got String");
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Fit_ScalarFeatures_SuggestsConcatenate()
+    {
+        var ml = new MLContext(seed: 0);
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Trainer(ml, o => o.FeatureColumnName = "Scalar").Fit(Keyed(ml, Rows(10))));
+        StringAssert.Contains(e.Message, "Schema mismatch for Features column 'Scalar': expected known-size vector of Single");
+        StringAssert.Contains(e.Message, "Concatenate(\"Scalar\"");
+    }
+
+    [TestMethod]
+    public void MlpTrainer_GetOutputSchema_ScalarFeatures_SuggestsConcatenate()
+    {
+        var ml = new MLContext(seed: 0);
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() =>
+            Trainer(ml, o => o.FeatureColumnName = "Scalar").GetOutputSchema(MlNetData.ShapeOf(Keyed(ml, Rows(10)).Schema)));
+        StringAssert.Contains(e.Message, "Schema mismatch for Features column 'Scalar': expected known-size vector of Single, got Single");
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Fit_WeightNotSingle_NamesIt()
+    {
+        var ml = new MLContext(seed: 0);
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Trainer(ml, o => o.ExampleWeightColumnName = "DoubleWeight").Fit(Keyed(ml, Rows(10))));
+        StringAssert.Contains(e.Message, "Schema mismatch for ExampleWeight column 'DoubleWeight': expected Single, got Double");
+    }
+
+    [TestMethod]
+    [DataRow("HiddenLayerSizes", "HiddenLayerSizes[1] must be positive; got 0.")]
+    [DataRow("LearningRate", "LearningRate must be a positive finite number; got -0.5.")]
+    [DataRow("BatchSize", "BatchSize must be at least 1; got 0.")]
+    [DataRow("MaximumNumberOfEpochs", "MaximumNumberOfEpochs must be at least 1; got 0.")]
+    [DataRow("L2Regularization", "L2Regularization must be zero or a positive finite number; got -1.")]
+    [DataRow("Activation", "Activation must list one activation for all hidden layers or one per hidden layer (2); got 3.")]
+    [DataRow("NumberOfThreads", "NumberOfThreads must be at least 1; got 0.")]
+    [DataRow("Momentum", "Momentum must be in [0, 1); got 1.")]
+    public void MlpTrainer_Constructor_BadOption_NamesOptionRuleAndValue(string option, string message)
+    {
+        var options = new MlpTrainer.Options { HiddenLayerSizes = [8, 4] };
+        switch (option)
+        {
+            case "HiddenLayerSizes": options.HiddenLayerSizes = [8, 0]; break;
+            case "LearningRate": options.LearningRate = -0.5f; break;
+            case "BatchSize": options.BatchSize = 0; break;
+            case "MaximumNumberOfEpochs": options.MaximumNumberOfEpochs = 0; break;
+            case "L2Regularization": options.L2Regularization = -1; break;
+            case "Activation": options.Activation = [NeuralNet.MLExtensions.Engine.Activation.Relu, NeuralNet.MLExtensions.Engine.Activation.Tanh, NeuralNet.MLExtensions.Engine.Activation.Relu]; break;
+            case "NumberOfThreads": options.NumberOfThreads = 0; break;
+            case "Momentum": options.Momentum = 1f; break;
+        }
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new MlpTrainer(options));
+        Assert.AreEqual(option, e.ParamName);
+        StringAssert.StartsWith(e.Message, message);
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Constructor_EmptyFeatureColumnName_NamesOption()
+    {
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new MlpTrainer(new MlpTrainer.Options { FeatureColumnName = "" }));
+        Assert.AreEqual("FeatureColumnName", e.ParamName);
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Fit_NoRows_SaysSo()
+    {
+        var ml = new MLContext(seed: 0);
+        var keying = ml.Transforms.Conversion.MapValueToKey("Label").Fit(ml.Data.LoadFromEnumerable(Rows(4)));
+        var empty = keying.Transform(ml.Data.LoadFromEnumerable(Array.Empty<Row>()));
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => Trainer(ml).Fit(empty));
+        StringAssert.Contains(e.Message, "no rows");
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Fit_OneClass_SaysSo()
+    {
+        var ml = new MLContext(seed: 0);
+        var keying = ml.Transforms.Conversion.MapValueToKey("Label").Fit(ml.Data.LoadFromEnumerable(Rows(4)));
+        var oneClass = keying.Transform(ml.Data.LoadFromEnumerable(Rows(10).Where(r => r.Label == "c1")));
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => Trainer(ml).Fit(oneClass));
+        StringAssert.Contains(e.Message, "only one class ('c1') in Label column 'Label'");
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Fit_LabelKeyWithOneValue_SaysSo()
+    {
+        var ml = new MLContext(seed: 0);
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Trainer(ml).Fit(Keyed(ml, Rows(10).Where(r => r.Label == "c1"))));
+        StringAssert.Contains(e.Message, "Label column 'Label' has only 1 class");
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Fit_NaNFeatures_FailsNamingRowsAndSlots()
+    {
+        var ml = new MLContext(seed: 0);
+        var rows = Rows(20);
+        rows[3].Features[1] = float.NaN;
+        rows[7].Features[1] = float.PositiveInfinity;
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => Trainer(ml).Fit(Keyed(ml, rows)));
+        StringAssert.Contains(e.Message, "2 training row(s) have NaN or infinity in Features column 'Features', in slot 1: 2 row(s)");
+        StringAssert.Contains(e.Message, "SkipInvalidRows");
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Fit_NaNFeaturesWithSkip_SkipsAndLogsCount()
+    {
+        var ml = new MLContext(seed: 0);
+        var messages = new List<string>();
+        ml.Log += (_, e) => { lock (messages) messages.Add(e.Message); };
+        var rows = Rows(20);
+        rows[3].Features[0] = float.NaN;
+        var model = Trainer(ml, o => o.SkipInvalidRows = true).Fit(Keyed(ml, rows));
+        Assert.IsNotNull(model);
+        Assert.IsTrue(messages.Any(m => m.Contains("skipped 1 invalid training row(s)")), string.Join("\n", messages.Take(5)));
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Fit_NegativeWeight_FailsNamingColumn()
+    {
+        var ml = new MLContext(seed: 0);
+        var rows = Rows(20);
+        rows[5].Weight = -1f;
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => Trainer(ml, o => o.ExampleWeightColumnName = "Weight").Fit(Keyed(ml, rows)));
+        StringAssert.Contains(e.Message, "1 training row(s) have a negative, NaN or infinite weight in ExampleWeight column 'Weight'");
+    }
+
+    [TestMethod]
+    public void MlpPredictionTransformer_Transform_WrongFeatureSize_NamesColumnAndSizes()
+    {
+        var ml = new MLContext(seed: 0);
+        var model = Trainer(ml).Fit(Keyed(ml, Rows(10)));
+        var other = ml.Transforms.Concatenate("Features", "Scalar", "Weight", "Weight").Fit(ml.Data.LoadFromEnumerable(Rows(3)))
+            .Transform(ml.Data.LoadFromEnumerable(Rows(3)));
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => model.Transform(other));
+        StringAssert.Contains(e.Message, "Features column 'Features': expected a vector of 2 Single values (the size the model was trained on), got 3");
+    }
+}
