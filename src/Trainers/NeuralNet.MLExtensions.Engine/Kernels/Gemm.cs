@@ -6,7 +6,8 @@ namespace NeuralNet.MLExtensions.Engine.Kernels;
 /// [n×k] when <c>transB</c>. Cache-blocked and packed (see <see cref="GemmJob"/>): B is packed into 32-column panels,
 /// A is read in place, and 8×32 tiles of C are computed by a register-blocked micro-kernel (<see cref="GemmKernels"/>).
 /// Threads take fixed ranges of panels (or of 8-row blocks when there are few panels), and every element is summed over
-/// k in the same order whatever the thread count, so results are bit-identical on 1 and on many threads.
+/// k in the same order whatever the thread count, so results are bit-identical on 1 and on many threads. Fewer than
+/// 8 rows (scoring one row) go to <see cref="GemmSmall"/>, which needs no packing.
 /// </summary>
 internal static class Gemm
 {
@@ -19,6 +20,17 @@ internal static class Gemm
         if (k == 0)
         {
             if (!accumulate) c[..(m * n)].Clear();
+            return;
+        }
+        if (m <= GemmSmall.MaxRows)
+        {
+            unsafe
+            {
+                fixed (float* pa = a)
+                fixed (float* pb = b)
+                fixed (float* pc = c)
+                    GemmSmall.Multiply(context.Path, transA, transB, m, n, k, pa, pb, pc, accumulate);
+            }
             return;
         }
         context.GemmJob.Run(context, transA, transB, m, n, k, a, b, c, accumulate);
