@@ -4,7 +4,7 @@ using NeuralNet.MLExtensions.Engine.Kernels;
 namespace NeuralNet.MLExtensions.Benchmarks;
 
 /// <summary>One training configuration measured like the scikit-learn script: median epoch time after the first.</summary>
-internal sealed record TrainingRun(int Threads, double SamplesPerSecond, MlpTrainingResult Result);
+internal sealed record TrainingRun(int Threads, double SamplesPerSecond, double BestEpochSamplesPerSecond, MlpTrainingResult Result);
 
 internal static class TrainingBench
 {
@@ -37,7 +37,7 @@ internal static class TrainingBench
         float[] features = standardize ? (float[])data.Features.Clone() : data.Features;
         var result = MlpEngine.TrainInPlace(features, data.Rows, data.FeatureCount, data.Labels, null, data.ClassCount, settings);
         var timed = epochSeconds.Count > 2 ? epochSeconds.Skip(1) : epochSeconds;
-        return new TrainingRun(threads, data.Rows / Stats.Median(timed), result);
+        return new TrainingRun(threads, data.Rows / Stats.Median(timed), data.Rows / timed.Min(), result);
     }
 
     /// <summary>Training FLOPs per sample: forward + weight gradients over every layer, input gradients except the first.</summary>

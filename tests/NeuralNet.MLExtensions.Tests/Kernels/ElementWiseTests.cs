@@ -82,6 +82,23 @@ public sealed class ElementWiseTests
         }
     }
 
+    [TestMethod]
+    public void ElementWise_AddScaledSumOfSquares_MatchesMultiplyAddAndDoubleSum()
+    {
+        var random = new Random(5);
+        foreach (int n in Widths)
+            foreach (float lambda in new[] { 0f, 1e-4f, 0.5f })
+            {
+                float[] w = Random(n, random), g = Random(n, random);
+                float[] expected = (float[])g.Clone();
+                if (lambda != 0f) System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(w, lambda, expected, expected);
+                float sum = ElementWise.AddScaledSumOfSquares(w, lambda, g);
+                CollectionAssert.AreEqual(expected, g, $"n {n}, λ {lambda}");
+                double reference = expected.Sum(x => (double)x * x);
+                Assert.AreEqual(reference, sum, 1e-5 * (reference + 1), $"n {n}, λ {lambda}");
+            }
+    }
+
     private static float[] Random(int n, Random random)
     {
         var x = new float[n];

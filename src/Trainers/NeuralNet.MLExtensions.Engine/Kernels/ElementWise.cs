@@ -87,6 +87,61 @@ internal static unsafe class ElementWise
     }
 
     /// <summary>
+    /// The L2 gradient and the squared norm in one pass: g ← w·λ + g (skipped when λ = 0), then returns Σ g² (16 lanes
+    /// summed in a fixed order). w, g: [n].
+    /// </summary>
+    public static float AddScaledSumOfSquares(ReadOnlySpan<float> w, float lambda, Span<float> g)
+    {
+        int n = g.Length, i = 0;
+        if (w.Length < n) throw new ArgumentException($"L2 gradient: {w.Length} weights for {n} gradients.");
+        bool scale = lambda != 0f;
+        float sum = 0f;
+        fixed (float* pw = w)
+        fixed (float* pg = g)
+        {
+            if (Vector512.IsHardwareAccelerated && n >= 16)
+            {
+                var l = Vector512.Create(lambda);
+                var acc = Vector512<float>.Zero;
+                for (; i + 16 <= n; i += 16)
+                {
+                    var gi = Vector512.Load(pg + i);
+                    if (scale)
+                    {
+                        gi = Vector512.Load(pw + i) * l + gi;
+                        gi.Store(pg + i);
+                    }
+                    acc += gi * gi;
+                }
+                sum = Vector512.Sum(acc);
+            }
+            else if (Vector256.IsHardwareAccelerated && n >= 8)
+            {
+                var l = Vector256.Create(lambda);
+                var acc = Vector256<float>.Zero;
+                for (; i + 8 <= n; i += 8)
+                {
+                    var gi = Vector256.Load(pg + i);
+                    if (scale)
+                    {
+                        gi = Vector256.Load(pw + i) * l + gi;
+                        gi.Store(pg + i);
+                    }
+                    acc += gi * gi;
+                }
+                sum = Vector256.Sum(acc);
+            }
+            for (; i < n; i++)
+            {
+                float gi = pg[i];
+                if (scale) pg[i] = gi = pw[i] * lambda + gi;
+                sum += gi * gi;
+            }
+        }
+        return sum;
+    }
+
+    /// <summary>
     /// One Adam step over p, g, m, v: [n]: m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g·g; p ← p − step·m/(√v + eps).
     /// </summary>
     public static void Adam(Span<float> p, ReadOnlySpan<float> g, Span<float> m, Span<float> v,

@@ -21,15 +21,19 @@ internal sealed class AdamOptimizer : Optimizer
 
     public override IReadOnlyList<float[]> State => [_m, _v];
 
-    // parameters: [P], gradients: [P]
-    protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients)
+    private float _step, _eps;
+
+    protected override void PrepareStep()
     {
-        float b1 = _beta1, b2 = _beta2;
         double t = StepCount;
         // Fold both bias corrections into the step size: lr·√(1−β2ᵗ)/(1−β1ᵗ), ε scaled to match.
-        float correction1 = (float)(1 - Math.Pow(b1, t)), correction2 = (float)Math.Sqrt(1 - Math.Pow(b2, t));
-        float step = LearningRate * correction2 / correction1;
-        float eps = _epsilon * correction2;
-        Kernels.ElementWise.Adam(parameters, gradients, _m, _v, b1, b2, step, eps);
+        float correction1 = (float)(1 - Math.Pow(_beta1, t)), correction2 = (float)Math.Sqrt(1 - Math.Pow(_beta2, t));
+        _step = LearningRate * correction2 / correction1;
+        _eps = _epsilon * correction2;
     }
+
+    // parameters, gradients: [n], the parameters from offset on; m, v indexed likewise.
+    protected override void Update(int offset, Span<float> parameters, ReadOnlySpan<float> gradients) =>
+        Kernels.ElementWise.Adam(parameters, gradients, _m.AsSpan(offset, parameters.Length), _v.AsSpan(offset, parameters.Length),
+            _beta1, _beta2, _step, _eps);
 }

@@ -31,17 +31,43 @@ internal abstract class Optimizer
     {
         if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
             throw new ArgumentException($"The optimizer was made for {ParameterCount} parameters; got {parameters.Length} parameters and {gradients.Length} gradients.");
-        StepCount++;
-        if (WeightDecay != 0f)
-        {
-            float keep = 1f - LearningRate * WeightDecay;
-            System.Numerics.Tensors.TensorPrimitives.Multiply(parameters[..weightCount], keep, parameters[..weightCount]);
-        }
-        Update(parameters, gradients);
+        BeginStep();
+        StepRange(parameters, gradients, 0, ParameterCount, weightCount);
     }
 
-    /// <summary>The method's own update, after <see cref="StepCount"/> has been advanced.</summary>
-    protected abstract void Update(Span<float> parameters, ReadOnlySpan<float> gradients);
+    /// <summary>
+    /// Starts one update: advances <see cref="StepCount"/>. <see cref="StepRange"/> over disjoint ranges covering all
+    /// parameters (in any order, on any threads) then completes it, element for element as <see cref="Step"/> does.
+    /// </summary>
+    internal void BeginStep()
+    {
+        StepCount++;
+        PrepareStep();
+    }
+
+    /// <summary>The update of parameters [start, start+length) after <see cref="BeginStep"/>; decay, then the method's rule.</summary>
+    internal void StepRange(Span<float> parameters, ReadOnlySpan<float> gradients, int start, int length, int weightCount)
+    {
+        Span<float> p = parameters.Slice(start, length);
+        if (WeightDecay != 0f && start < weightCount)
+        {
+            float keep = 1f - LearningRate * WeightDecay;
+            Span<float> w = p[..Math.Min(length, weightCount - start)];
+            System.Numerics.Tensors.TensorPrimitives.Multiply(w, keep, w);
+        }
+        Update(start, p, gradients.Slice(start, length));
+    }
+
+    /// <summary>Per-step constants (bias corrections), computed once after <see cref="StepCount"/> has been advanced.</summary>
+    protected virtual void PrepareStep()
+    {
+    }
+
+    /// <summary>
+    /// The method's own update of the parameters from <paramref name="offset"/> on (its state buffers indexed from there),
+    /// after <see cref="StepCount"/> has been advanced. parameters, gradients: [length].
+    /// </summary>
+    protected abstract void Update(int offset, Span<float> parameters, ReadOnlySpan<float> gradients);
 
     /// <summary>The method's state buffers (moments, velocities), for inspection and warm starts.</summary>
     public abstract IReadOnlyList<float[]> State { get; }

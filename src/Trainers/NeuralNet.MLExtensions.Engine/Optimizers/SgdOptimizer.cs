@@ -19,11 +19,11 @@ internal sealed class SgdOptimizer : Optimizer
 
     public override IReadOnlyList<float[]> State => [_velocity];
 
-    // parameters: [P], gradients: [P]
-    protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients)
+    // parameters, gradients: [n], the parameters from offset on; the velocity indexed likewise.
+    protected override void Update(int offset, Span<float> parameters, ReadOnlySpan<float> gradients)
     {
         float lr = LearningRate, mu = _momentum;
-        Span<float> v = _velocity;
+        Span<float> v = _velocity.AsSpan(offset, parameters.Length);
         for (int i = 0; i < parameters.Length; i++)
         {
             float g = gradients[i];

@@ -18,6 +18,7 @@ internal sealed class MlpTrainingLoop : IDisposable
     private readonly MlpNetwork _network;
     private readonly Optimizer _optimizer;
     private readonly TrainingWorkspace _workspace;
+    private readonly ParameterUpdate _update;
 
     public MlpTrainingLoop(MlpNetwork network, MlpTrainingSettings settings, int batchCapacity)
     {
@@ -27,6 +28,7 @@ internal sealed class MlpTrainingLoop : IDisposable
         _optimizer = Optimizer.Create(settings.Optimizer, network.ParameterArray.Length, new OptimizerSettings(
             settings.LearningRate, settings.Momentum, settings.Nesterov, settings.Beta1, settings.Beta2, settings.Epsilon, settings.WeightDecay));
         _workspace = new TrainingWorkspace(network.Architecture, batchCapacity);
+        _update = new ParameterUpdate(network, _optimizer, _context, settings.L2Regularization);
     }
 
     internal Optimizer Optimizer => _optimizer;
@@ -98,7 +100,7 @@ internal sealed class MlpTrainingLoop : IDisposable
         }
     }
 
-    // One mini-batch: forward, loss, backward, penalty, update. Returns the batch's summed (weighted) loss.
+    // One mini-batch: forward, loss, backward, then L2 penalty, norms and update in one pass. Returns the batch's summed (weighted) loss.
     private double Step(int batch, bool weighted, double[] layerNormSums, ref double normSum)
     {
         var w = _workspace;
@@ -129,23 +131,7 @@ internal sealed class MlpTrainingLoop : IDisposable
             other = t;
         }
 
-        int weightCount = _network.WeightCount;
-        if (_settings.L2Regularization > 0f)
-            TensorPrimitives.MultiplyAdd(parameters.AsSpan(0, weightCount), _settings.L2Regularization,
-                w.Gradients.AsSpan(0, weightCount), w.Gradients.AsSpan(0, weightCount));
-
-        double total = 0;
-        for (int l = 0; l < layers.Count; l++)
-        {
-            var g = w.Gradients.AsSpan(layers[l].WeightOffset, layers[l].WeightCount);
-            double sq = TensorPrimitives.Dot(g, g);
-            var gb = w.Gradients.AsSpan(layers[l].BiasOffset, layers[l].OutputSize);
-            layerNormSums[l] += Math.Sqrt(sq);
-            total += sq + TensorPrimitives.Dot(gb, gb);
-        }
-        normSum += Math.Sqrt(total);
-
-        _optimizer.Step(parameters, w.Gradients, weightCount);
+        _update.Run(parameters, w.Gradients, layerNormSums, ref normSum);
         return loss;
     }
 
