@@ -104,11 +104,21 @@ internal sealed unsafe class GemmJob
             {
                 // B stored [n×k]: row j of the store is column j of op(B); read along k, write with stride 32.
                 if (cols < NR) new Span<float>(dst, kc * NR).Clear();
+                int jv = 0, pv = 0;
+                if (_context.Path == GemmPath.Vector512 && Transpose16.IsSupported)
+                {
+                    // 16×16 blocks in registers; the ragged edges below element by element.
+                    jv = cols & ~15;
+                    pv = kc & ~15;
+                    for (int jj = 0; jj < jv; jj += 16)
+                        for (int p = 0; p < pv; p += 16)
+                            Transpose16.Block(_b + (long)(j0 + jj) * _k + pc + p, _k, dst + p * NR + jj, NR);
+                }
                 for (int jj = 0; jj < cols; jj++)
                 {
                     float* src = _b + (long)(j0 + jj) * _k + pc;
                     float* d = dst + jj;
-                    for (int p = 0; p < kc; p++) d[p * NR] = src[p];
+                    for (int p = jj < jv ? pv : 0; p < kc; p++) d[p * NR] = src[p];
                 }
             }
         }
