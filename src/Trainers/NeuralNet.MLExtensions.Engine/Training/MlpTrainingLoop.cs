@@ -19,6 +19,12 @@ internal sealed class MlpTrainingLoop : IDisposable
     private readonly Optimizer _optimizer;
     private readonly TrainingWorkspace _workspace;
     private readonly ParameterUpdate _update;
+    private const int GatherRows = 16;
+    private readonly TileAction _gatherTile;
+    private float[] _gatherFeatures = null!;
+    private int[] _gatherLabels = [], _gatherOrder = [];
+    private float[]? _gatherWeights;
+    private int _gatherStart, _gatherCount;
 
     public MlpTrainingLoop(MlpNetwork network, MlpTrainingSettings settings, int batchCapacity)
     {
@@ -29,6 +35,7 @@ internal sealed class MlpTrainingLoop : IDisposable
             settings.LearningRate, settings.Momentum, settings.Nesterov, settings.Beta1, settings.Beta2, settings.Epsilon, settings.WeightDecay));
         _workspace = new TrainingWorkspace(network.Architecture, batchCapacity);
         _update = new ParameterUpdate(network, _optimizer, _context, settings.L2Regularization);
+        _gatherTile = GatherTile;
     }
 
     internal Optimizer Optimizer => _optimizer;
@@ -61,7 +68,10 @@ internal sealed class MlpTrainingLoop : IDisposable
             for (int start = 0; start < rows; start += batchSize)
             {
                 int batch = Math.Min(batchSize, rows - start);
-                Gather(features, labels, exampleWeights, order.AsSpan(start, batch));
+                Gather(features, labels, exampleWeights, order, start, batch);
+                // The next batch's rows are random lines of a large array: request them now, use them next step.
+                int next = Math.Min(batchSize, rows - start - batch);
+                if (next > 0) Prefetch.Rows(features, order.AsSpan(start + batch, next), _network.Architecture.InputSize);
                 lossSum += Step(batch, exampleWeights is not null, layerNormSums, ref normSum);
                 batches++;
                 _settings.CancellationToken.ThrowIfCancellationRequested();
@@ -87,16 +97,26 @@ internal sealed class MlpTrainingLoop : IDisposable
         return new MlpTrainingResult(_network, standardizer, history, reason);
     }
 
-    private void Gather(float[] features, int[] labels, float[]? weights, ReadOnlySpan<int> rows)
+    // The batch's rows, labels and weights into the workspace, in tiles of GatherRows rows spread over the threads.
+    private void Gather(float[] features, int[] labels, float[]? weights, int[] order, int start, int count)
+    {
+        (_gatherFeatures, _gatherLabels, _gatherWeights, _gatherOrder, _gatherStart, _gatherCount) = (features, labels, weights, order, start, count);
+        int tiles = (count + GatherRows - 1) / GatherRows;
+        _context.Run(tiles, _gatherTile);
+        _gatherFeatures = null!;
+    }
+
+    private void GatherTile(int tile, int worker)
     {
         int d = _network.Architecture.InputSize;
         Span<float> input = _workspace.Input;
-        for (int i = 0; i < rows.Length; i++)
+        int i1 = Math.Min(_gatherCount, (tile + 1) * GatherRows);
+        for (int i = tile * GatherRows; i < i1; i++)
         {
-            int r = rows[i];
-            features.AsSpan(r * d, d).CopyTo(input.Slice(i * d, d));
-            _workspace.Labels[i] = labels[r];
-            if (weights is not null) _workspace.Weights[i] = weights[r];
+            int r = _gatherOrder[_gatherStart + i];
+            _gatherFeatures.AsSpan(r * d, d).CopyTo(input.Slice(i * d, d));
+            _workspace.Labels[i] = _gatherLabels[r];
+            if (_gatherWeights is not null) _workspace.Weights[i] = _gatherWeights[r];
         }
     }
 
