@@ -36,22 +36,6 @@ internal static class Gemm
         context.GemmJob.Run(context, transA, transB, m, n, k, a, b, c, accumulate);
     }
 
-    /// <summary>dst[cols×rows] = srcᵀ for src stored [rows×cols].</summary>
-    public static void Transpose(ReadOnlySpan<float> src, int rows, int cols, Span<float> dst)
-    {
-        if (src.Length < rows * cols || dst.Length < rows * cols)
-            throw new ArgumentException($"Transpose of a {rows}×{cols} matrix needs {rows * cols} elements; got {src.Length} and {dst.Length}.");
-        const int T = 16;
-        for (int i0 = 0; i0 < rows; i0 += T)
-            for (int j0 = 0; j0 < cols; j0 += T)
-            {
-                int i1 = Math.Min(rows, i0 + T), j1 = Math.Min(cols, j0 + T);
-                for (int i = i0; i < i1; i++)
-                    for (int j = j0; j < j1; j++)
-                        dst[j * rows + i] = src[i * cols + j];
-            }
-    }
-
     internal static void CheckShapes(int m, int n, int k, int aLength, int bLength, int cLength)
     {
         if (m < 0 || n < 0 || k < 0)

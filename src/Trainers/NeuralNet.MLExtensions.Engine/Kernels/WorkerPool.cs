@@ -11,7 +11,11 @@ internal delegate void TileAction(int tile, int worker);
 /// computes is fixed by its index, so results do not depend on which thread runs it or on how many there are; a
 /// thread that is late (the machine is shared) simply gets fewer tiles. Workers spin briefly between jobs (a training
 /// step makes many small calls; waking a blocked thread or Parallel.For costs microseconds), then block, and exit
-/// after a few idle seconds, so a context that is never disposed leaks no thread. One caller at a time.
+/// after a few idle seconds, so a context that is never disposed leaks no thread. If the caller ever waits long for a
+/// tile a worker has claimed (over 200 µs and twice its own share: the worker was preempted, another process has the
+/// core), the caller runs the next jobs
+/// alone for a while, doubling that while on each repeat, because on a busy machine a descheduled worker costs
+/// milliseconds per job. One caller at a time.
 /// </summary>
 internal sealed class WorkerPool : IDisposable
 {
@@ -19,6 +23,8 @@ internal sealed class WorkerPool : IDisposable
     private const long TileMask = (1L << TileBits) - 1;
     private const long SpinTicks = 300 * TimeSpan.TicksPerMillisecond / 1000;
     private const int IdleExitMilliseconds = 3000;
+    private const long StallTicks = 200 * TimeSpan.TicksPerMillisecond / 1000;
+    private const int MinimumSoloJobs = 256, MaximumSoloJobs = 16_384;
 
     private readonly object _lock = new();
     private readonly bool[] _alive;
@@ -26,6 +32,7 @@ internal sealed class WorkerPool : IDisposable
     private int _tiles, _completed, _sleepers;
     private long _generation, _ticket;
     private bool _disposed;
+    private int _soloJobs, _soloBackoff = MinimumSoloJobs;
     private Exception? _error;
 
     public WorkerPool(int threads) => _alive = new bool[threads];
@@ -36,8 +43,9 @@ internal sealed class WorkerPool : IDisposable
     public void Run(int tiles, TileAction body)
     {
         if (tiles > TileMask) throw new ArgumentOutOfRangeException(nameof(tiles), tiles, $"At most {TileMask} tiles.");
-        if (tiles <= 1 || Threads == 1)
+        if (tiles <= 1 || Threads == 1 || _soloJobs > 0)
         {
+            if (tiles > 1 && _soloJobs > 0) _soloJobs--;
             for (int t = 0; t < tiles; t++) body(t, 0);
             return;
         }
@@ -49,9 +57,22 @@ internal sealed class WorkerPool : IDisposable
         long generation = ++_generation;
         Interlocked.Exchange(ref _ticket, generation << TileBits);
         if (Volatile.Read(ref _sleepers) > 0 || Array.IndexOf(_alive, false, 1) > 0) Wake();
+        long start = Stopwatch.GetTimestamp();
         Drain(generation, 0);
+        long waitStart = Stopwatch.GetTimestamp();
         var spin = new SpinWait();
         while (Volatile.Read(ref _completed) != tiles) spin.SpinOnce(sleep1Threshold: -1);
+        // A stall: far longer than the caller's own share (an unbalanced last tile waits less than that).
+        long waited = Stopwatch.GetTimestamp() - waitStart, own = waitStart - start;
+        if (waited > StallTicks * Stopwatch.Frequency / TimeSpan.TicksPerSecond && waited > 2 * own)
+        {
+            _soloJobs = _soloBackoff;
+            _soloBackoff = Math.Min(MaximumSoloJobs, 2 * _soloBackoff);
+        }
+        else
+        {
+            _soloBackoff = MinimumSoloJobs;
+        }
         _body = null;
         if (_error is not null) throw new AggregateException("A parallel kernel failed.", _error);
     }
