@@ -91,19 +91,4 @@ public sealed class MlpModelParameters
         using var stream = File.OpenRead(path);
         return Load(stream);
     }
-
-    /// <summary>
-    /// Class probabilities for one row of raw (unstandardised) features. features: [FeatureCount] → probabilities: [K].
-    /// <paramref name="scratch"/> must hold FeatureCount values; it is overwritten.
-    /// </summary>
-    internal void Score(ReadOnlySpan<float> features, Span<float> probabilities, Span<float> scratch, ForwardWorkspace workspace, Engine.Kernels.ComputeContext context)
-    {
-        ReadOnlySpan<float> input = features;
-        if (Standardizer is not null)
-        {
-            Standardizer.Apply(features, scratch);
-            input = scratch[..FeatureCount];
-        }
-        Network.Forward(context, input, 1, workspace, probabilities, softmax: true);
-    }
 }

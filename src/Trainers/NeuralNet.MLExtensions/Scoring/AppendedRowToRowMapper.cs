@@ -4,14 +4,14 @@ using Microsoft.ML.Data;
 namespace NeuralNet.MLExtensions.Scoring;
 
 /// <summary>The row-to-row mapper behind <c>CreatePredictionEngine</c>.</summary>
-internal sealed class ScoringRowToRowMapper(ScoringBindings bindings) : IRowToRowMapper
+internal sealed class AppendedRowToRowMapper(AppendedColumns columns) : IRowToRowMapper
 {
-    public DataViewSchema InputSchema => bindings.Input;
-    public DataViewSchema OutputSchema => bindings.Output;
+    public DataViewSchema InputSchema => columns.Input;
+    public DataViewSchema OutputSchema => columns.Output;
 
     public IEnumerable<DataViewSchema.Column> GetDependencies(IEnumerable<DataViewSchema.Column> dependingColumns) =>
-        bindings.InputColumnsFor(dependingColumns);
+        columns.InputColumnsFor(dependingColumns);
 
     public DataViewRow GetRow(DataViewRow input, IEnumerable<DataViewSchema.Column> activeColumns) =>
-        new ScoredRow(bindings, input, bindings.ActiveOutputs(activeColumns));
+        new AppendedRow(columns, input, columns.ActiveOutputs(activeColumns));
 }
