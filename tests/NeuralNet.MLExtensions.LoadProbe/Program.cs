@@ -1,19 +1,21 @@
-// Usage: LoadProbe MODEL.zip DATA.csv
+// Usage: LoadProbe MODEL.zip DATA.csv [hidden]
 // Loads an ML.NET model with a new MLContext in this fresh process and scores DATA.csv (a header, numeric feature
 // columns, then a class index). The model's input is a vector column "Raw" (the features) and a text column
 // "Species" ("class" + index). For every row it prints the Score vector as the hexadecimal bits of each float and
 // the predicted class, once through Transform and once through a PredictionEngine:
 //   T <row> <bits>,<bits>,... <class>
 //   P <row> <bits>,<bits>,... <class>
+// With "hidden" it prints the vector column "Hidden" (a hidden-layer transform's output) instead, with class "-".
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-if (args.Length != 2)
+if (args.Length is not (2 or 3))
 {
-    Console.Error.WriteLine("usage: LoadProbe MODEL.zip DATA.csv");
+    Console.Error.WriteLine("usage: LoadProbe MODEL.zip DATA.csv [hidden]");
     return 2;
 }
+bool hidden = args.Length == 3 && args[2] == "hidden";
 
 var rows = File.ReadLines(args[1]).Skip(1).Where(l => l.Length > 0).Select(l =>
 {
@@ -30,7 +32,16 @@ definition["Raw"].ColumnType = new VectorDataViewType(NumberDataViewType.Single,
 var ml = new MLContext(seed: 123);
 ITransformer model = ml.Model.Load(args[0], out _);
 
-var scored = ml.Data.CreateEnumerable<ProbeOutput>(model.Transform(ml.Data.LoadFromEnumerable(rows, definition)), reuseRowObject: false).ToArray();
+var transformed = model.Transform(ml.Data.LoadFromEnumerable(rows, definition));
+if (hidden)
+{
+    var outputs = ml.Data.CreateEnumerable<HiddenOutput>(transformed, reuseRowObject: false).ToArray();
+    for (int i = 0; i < outputs.Length; i++) Console.WriteLine($"T {i} {Bits(outputs[i].Hidden)} -");
+    var hiddenEngine = ml.Model.CreatePredictionEngine<ProbeRow, HiddenOutput>(model, inputSchemaDefinition: definition);
+    for (int i = 0; i < rows.Length; i++) Console.WriteLine($"P {i} {Bits(hiddenEngine.Predict(rows[i]).Hidden)} -");
+    return 0;
+}
+var scored = ml.Data.CreateEnumerable<ProbeOutput>(transformed, reuseRowObject: false).ToArray();
 for (int i = 0; i < scored.Length; i++) Console.WriteLine($"T {i} {Bits(scored[i].Score)} {scored[i].PredictedClass}");
 var engine = ml.Model.CreatePredictionEngine<ProbeRow, ProbeOutput>(model, inputSchemaDefinition: definition);
 for (int i = 0; i < rows.Length; i++)
@@ -58,4 +69,11 @@ public sealed class ProbeOutput
     public float[] Score { get; set; } = [];
     /// <summary>The predicted class as text.</summary>
     public string PredictedClass { get; set; } = "";
+}
+
+/// <summary>What the probe reads back from a hidden-layer transform.</summary>
+public sealed class HiddenOutput
+{
+    /// <summary>The hidden layer's activations.</summary>
+    public float[] Hidden { get; set; } = [];
 }

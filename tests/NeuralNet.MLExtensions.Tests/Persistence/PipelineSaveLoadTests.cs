@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using Microsoft.ML;
 
@@ -10,8 +9,6 @@ public sealed class PipelineSaveLoadTests
 {
     public TestContext TestContext { get; set; } = null!;
 
-    private static string ProbePath() =>
-        typeof(PipelineSaveLoadTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LoadProbe").Value!;
 
     [TestMethod]
     public void ModelSave_LoadInFreshProcess_BitwiseIdenticalScoresThroughTransformAndPredictionEngine()
@@ -24,15 +21,7 @@ public sealed class PipelineSaveLoadTests
         ml.Model.Save(model, IrisPipeline.Load(ml, train).Schema, path);
 
         var expected = IrisPipeline.Score(ml, model, IrisPipeline.Rows("iris_test.csv"));
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "exec", ProbePath(), path, TabularData.PathOf("iris_test.csv") }) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd();
-        string errors = process.StandardError.ReadToEnd();
-        Assert.IsTrue(process.WaitForExit(120_000), "the load probe finished");
-        Assert.AreEqual(0, process.ExitCode, errors);
-
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')).ToArray();
+        var lines = LoadProbe.Run(path, TabularData.PathOf("iris_test.csv"));
         foreach (var kind in new[] { "T", "P" })
         {
             var rows = lines.Where(l => l[0] == kind).ToArray();
