@@ -37,4 +37,4 @@ var hidden = Cluster(ml.Transforms.MlpHiddenLayer(mlp, layerIndex: 1, outputColu
 Console.WriteLine($"KMeans on the 64 raw pixels:            NMI {raw.NormalizedMutualInformation:F3}");
 Console.WriteLine($"KMeans on the 16-unit 2nd hidden layer: NMI {hidden.NormalizedMutualInformation:F3}");
 
-// Expected output: KMeans on the 64 raw pixels NMI 0.669; on the 16-unit 2nd hidden layer NMI 0.789.
+// Expected output: KMeans on the 64 raw pixels NMI 0.669; on the 16-unit 2nd hidden layer NMI 0.793.
