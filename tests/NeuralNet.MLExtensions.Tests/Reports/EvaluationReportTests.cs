@@ -73,7 +73,7 @@ public sealed class EvaluationReportTests
         foreach (var heading in new[] { "Against the baseline", "Model", "Per class", "Confusion matrix", "Training curves", "Calibration", "Permutation feature importance" })
             StringAssert.Contains(html, $"<h2>{heading}</h2>");
         foreach (var name in IrisSpecies.Names) StringAssert.Contains(html, $"<td>{name}</td>");
-        StringAssert.Contains(html, "<td>HiddenLayerSizes</td><td>[16, 8]</td>");
+        StringAssert.Contains(html, "<span>HiddenLayerSizes</span> <b>[16, 8]</b>");
         StringAssert.Contains(html, "<td>Hidden 2</td><td>[8×16]</td><td>Relu</td><td>136</td>");
         StringAssert.Contains(html, _report.Metrics.MicroAccuracy.ToString("F4", System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org", "", StringComparison.Ordinal), "the page must not load anything from the network");

@@ -17,7 +17,7 @@ internal static class ConfusionChart
 
         var plot = ChartCanvas.Create("Confusion matrix (colour: share of the actual class)", "Predicted class", "Actual class");
         var heatmap = plot.Add.Heatmap(share);
-        heatmap.Colormap = new ScottPlot.Colormaps.Blues();
+        heatmap.Colormap = new WhiteToBlue();
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
         plot.Add.ColorBar(heatmap);
 
@@ -38,9 +38,12 @@ internal static class ConfusionChart
         plot.Axes.Left.SetTicks(positions, names.Reverse().ToArray());
         if (k > 6 || names.Any(n => n.Length > 6))
         {
-            plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            // ScottPlot does not measure rotated labels: leave room for the longest one.
+            plot.Axes.Bottom.MinimumSize = 30 + 7 * names.Max(n => n.Length);
         }
+        plot.Axes.Left.MinimumSize = 20 + 8 * names.Max(n => n.Length);
         plot.Axes.SetLimits(-0.5, k - 0.5, -0.5, k - 0.5);
         int size = Math.Clamp(220 + 48 * k, 520, 1000);
         return new ReportChart("confusion-matrix", "Confusion matrix",

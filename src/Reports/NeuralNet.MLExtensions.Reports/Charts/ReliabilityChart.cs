@@ -22,7 +22,7 @@ internal static class ReliabilityChart
         var gaps = plot.Add.ScatterPoints(
             calibration.Bins.Where(b => b.Count > 0).Select(b => b.MeanConfidence).ToArray(),
             calibration.Bins.Where(b => b.Count > 0).Select(b => b.Accuracy).ToArray());
-        gaps.LegendText = "Mean confidence in bin";
+        gaps.LegendText = "Bin (mean confidence, accuracy)";
         gaps.MarkerSize = 8;
         gaps.Color = Colors.OrangeRed;
 

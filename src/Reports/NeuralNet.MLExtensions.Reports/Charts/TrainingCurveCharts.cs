@@ -40,6 +40,9 @@ internal static class TrainingCurveCharts
     {
         var plot = ChartCanvas.Create("Learning rate per epoch", "Epoch", "Learning rate");
         Line(plot, h.Epochs, h.LearningRate, "Learning rate");
+        // A constant rate would otherwise get ScottPlot's default ±1 range around it.
+        double max = h.LearningRate.Max();
+        if (max > 0) plot.Axes.SetLimitsY(0, max * 1.15);
         return new ReportChart("learning-rate", "Learning rate", "The optimizer's step size in each epoch.", ChartCanvas.Png(plot));
     }
 
@@ -51,16 +54,28 @@ internal static class TrainingCurveCharts
             var logs = h.LayerGradientNorms[l].Select(v => v > 0 ? Math.Log10(v) : double.NaN).ToArray();
             Line(plot, h.Epochs, logs, l < layerNames.Count ? layerNames[l] : $"Layer {l + 1}");
         }
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-            LabelFormatter = y => Math.Pow(10, y).ToString("G3", System.Globalization.CultureInfo.InvariantCulture),
-        };
+        var (positions, labels) = LogTicks(h.LayerGradientNorms.SelectMany(s => s).Where(v => v > 0));
+        if (positions.Length > 0) plot.Axes.Left.SetTicks(positions, labels);
         plot.ShowLegend(Alignment.UpperRight);
         return new ReportChart("gradient-norms", "Gradient norms per layer",
             "Each dense layer's weight-gradient norm on a log scale; a layer whose curve sits decades below the others is barely learning (vanishing gradients).",
             ChartCanvas.Png(plot));
+    }
+
+    /// <summary>Ticks at 1, 2 and 5 times each power of ten within the data's range, placed at their log10.</summary>
+    private static (double[] Positions, string[] Labels) LogTicks(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        if (list.Count == 0) return ([], []);
+        double low = Math.Log10(list.Min()), high = Math.Log10(list.Max());
+        var ticks = new List<double>();
+        for (int decade = (int)Math.Floor(low) - 1; decade <= (int)Math.Ceiling(high); decade++)
+            foreach (double m in (double[])(high - low > 3 ? [1] : [1, 2, 5]))
+            {
+                double position = Math.Log10(m) + decade;
+                if (position >= low - 0.15 && position <= high + 0.15) ticks.Add(position);
+            }
+        return (ticks.ToArray(), ticks.Select(t => Math.Pow(10, t).ToString("G2", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
     }
 
     private static void Line(Plot plot, double[] xs, double[] ys, string legend)

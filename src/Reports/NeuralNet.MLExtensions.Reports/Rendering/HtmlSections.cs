@@ -31,9 +31,8 @@ internal static class HtmlSections
             .Append($"<tr><td>Training time</td><td>{Numbers.Seconds(m.TrainingSeconds)}</td></tr></table></div>\n");
         if (m.TrainingOptions.Count > 0)
         {
-            html.Append("<div><table><tr><th>Option</th><th>Value</th></tr>");
-            foreach (var (name, value) in m.TrainingOptions) html.Append($"<tr><td>{E(name)}</td><td>{E(value)}</td></tr>");
-            html.Append("</table></div>\n");
+            html.Append("</div><h3>Training options</h3><div class=\"options\">");
+            foreach (var (name, value) in m.TrainingOptions) html.Append($"<div><span>{E(name)}</span> <b>{E(value)}</b></div>");
         }
         html.Append("</div></section>\n");
     }

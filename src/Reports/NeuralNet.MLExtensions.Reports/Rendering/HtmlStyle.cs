@@ -25,6 +25,10 @@ internal static class HtmlStyle
         figcaption { font-size: 13px; color: #545b66; margin-top: 4px; }
         pre { background: #f0f2f5; padding: 10px; border-radius: 6px; font-size: 12px; overflow-x: auto; }
         details summary { cursor: pointer; color: #1f5fa8; margin: 6px 0; }
+        h3 { font-size: 15px; margin: 14px 0 6px; }
+        .options { columns: 4 240px; font-size: 13px; }
+        .options div { padding: 2px 0; border-bottom: 1px solid #eef0f3; break-inside: avoid; }
+        .options span { color: #545b66; }
         .columns { display: flex; flex-wrap: wrap; gap: 32px; }
         """;
 }
