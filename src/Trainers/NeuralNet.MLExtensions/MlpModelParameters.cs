@@ -49,6 +49,50 @@ public sealed class MlpModelParameters
     public override string ToString() => GetSummary();
 
     /// <summary>
+    /// Writes the model alone (no ML.NET pipeline) in the library's model format: architecture, weights,
+    /// standardisation, classes and history, framed with a magic value, a format version and a checksum.
+    /// </summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Persistence.ModelSerializer.Write(stream, new Persistence.SavedModel("", this));
+    }
+
+    /// <summary>
+    /// Writes the model alone to <paramref name="path"/>. The file is written to a temporary file beside it first and
+    /// moved into place only when complete, so a failure leaves any existing file as it was.
+    /// </summary>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string full = Path.GetFullPath(path);
+        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+                Save(stream);
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Save(Stream)"/> (or the MLP part of an ML.NET model file).</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a valid model; the message says what is wrong.</exception>
+    public static MlpModelParameters Load(Stream stream) => Persistence.ModelSerializer.Read(stream).Model;
+
+    /// <summary>Reads a model file written by <see cref="Save(string)"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not a valid model; the message says what is wrong.</exception>
+    public static MlpModelParameters Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    /// <summary>
     /// Class probabilities for one row of raw (unstandardised) features. features: [FeatureCount] → probabilities: [K].
     /// <paramref name="scratch"/> must hold FeatureCount values; it is overwritten.
     /// </summary>

@@ -46,6 +46,5 @@ public sealed class MlpPredictionTransformer : ISingleFeaturePredictionTransform
     public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => new ScoringRowToRowMapper(new ScoringBindings(inputSchema, this));
 
     /// <summary>Writes the model into an ML.NET model file (<c>mlContext.Model.Save</c>).</summary>
-    void ICanSaveModel.Save(ModelSaveContext ctx) =>
-        throw new NotSupportedException("Saving an MLP model with mlContext.Model.Save is not supported yet.");
+    void ICanSaveModel.Save(ModelSaveContext ctx) => Persistence.MlpTransformerLoader.Save(this, ctx);
 }
