@@ -11,7 +11,12 @@ internal static class TrainingHistoryView
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.LayerGradientNorms)].ColumnType = new VectorDataViewType(NumberDataViewType.Double, layerCount);
+        var norms = schema[nameof(Row.LayerGradientNorms)];
+        norms.ColumnType = new VectorDataViewType(NumberDataViewType.Double, layerCount);
+        // Slot names Layer1..LayerN (the last is the output layer), so text writers give each slot a header.
+        var names = Enumerable.Range(1, layerCount).Select(l => $"Layer{l}".AsMemory()).ToArray();
+        norms.AddAnnotation(AnnotationNames.SlotNames, new VBuffer<ReadOnlyMemory<char>>(layerCount, names),
+            new VectorDataViewType(TextDataViewType.Instance, layerCount));
         var rows = history.Select(r => new Row
         {
             Epoch = r.Epoch,
