@@ -114,7 +114,10 @@ public sealed partial class MlpTrainer
         /// <summary>Smallest change of the validation metric that counts as improvement, ≥ 0. Default 0 (any).</summary>
         public float EarlyStoppingMinimumImprovement { get; set; } = MlpDefaults.EarlyStoppingMinimumImprovement;
 
-        /// <summary>After early stopping, keep the weights of the best epoch rather than the last. Default true.</summary>
+        /// <summary>
+        /// With validation data and an <see cref="EarlyStoppingMetric"/>, the model keeps the weights of the epoch with
+        /// the best validation metric rather than the last epoch's, whether or not training stopped early. Default true.
+        /// </summary>
         public bool RestoreBestWeights { get; set; } = MlpDefaults.RestoreBestWeights;
 
         /// <summary>

@@ -49,7 +49,7 @@ public static class MlpDefaults
     public const int EarlyStoppingPatience = 10;
     /// <summary>Smallest change of the validation metric that counts as improvement: 0 (any).</summary>
     public const float EarlyStoppingMinimumImprovement = 0f;
-    /// <summary>After early stopping, the model keeps the best epoch's weights: on.</summary>
+    /// <summary>With validation data, the model keeps the best epoch's weights: on.</summary>
     public const bool RestoreBestWeights = true;
     /// <summary>Constant learning rate.</summary>
     public const LearningRateScheduleKind LearningRateSchedule = LearningRateScheduleKind.Constant;

@@ -59,7 +59,7 @@ public sealed class MlpTrainingSettings
     public int EarlyStoppingPatience { get; init; } = MlpDefaults.EarlyStoppingPatience;
     /// <summary>Smallest change of the validation metric that counts as improvement, 0 or more.</summary>
     public float EarlyStoppingMinimumImprovement { get; init; } = MlpDefaults.EarlyStoppingMinimumImprovement;
-    /// <summary>After early stopping, keep the weights (and optimizer state) of the best epoch.</summary>
+    /// <summary>With validation data, end with the weights (and optimizer state) of the best epoch by <see cref="EarlyStoppingMetric"/>.</summary>
     public bool RestoreBestWeights { get; init; } = MlpDefaults.RestoreBestWeights;
     /// <summary>The learning-rate schedule.</summary>
     public LearningRateScheduleKind LearningRateSchedule { get; init; } = MlpDefaults.LearningRateSchedule;
