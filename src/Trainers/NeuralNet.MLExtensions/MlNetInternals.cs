@@ -140,6 +140,12 @@ internal static class MlNetInternals
             ?? throw new InvalidOperationException("The catalog has no ML.NET environment."));
     }
 
+    /// <summary>
+    /// Calls ML.NET's own <c>MLContext.CancelExecution()</c> (not public in 5.0.1), which marks the context and every
+    /// component registered on it as cancelled; a running <c>Fit</c> stops before its next mini-batch.
+    /// </summary>
+    public static void CancelExecution(MLContext mlContext) => CancelExecutionMethod.Value.Invoke(mlContext, null);
+
     /// <summary>True once <c>MLContext.CancelExecution()</c> has been called on the environment.</summary>
     public static bool IsCanceled(IHostEnvironment environment) =>
         IsCanceledProperty.Value.DeclaringType!.IsInstanceOfType(environment) && (bool)IsCanceledProperty.Value.GetValue(environment)!;

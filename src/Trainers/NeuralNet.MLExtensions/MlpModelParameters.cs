@@ -1,3 +1,4 @@
+using Microsoft.ML;
 using NeuralNet.MLExtensions.Engine;
 
 namespace NeuralNet.MLExtensions;
@@ -9,7 +10,7 @@ namespace NeuralNet.MLExtensions;
 public sealed class MlpModelParameters
 {
     internal MlpModelParameters(MlpNetwork network, FeatureStandardizer? standardizer, ClassLabels classes,
-        IReadOnlyList<EpochReport> history, StopReason stopReason)
+        IReadOnlyList<EpochReport> history, StopReason stopReason, TrainingCheckpoint? checkpoint = null, int bestEpoch = 0)
     {
         if (network.Architecture.ClassCount != classes.Count)
             throw new ArgumentException($"The network has {network.Architecture.ClassCount} outputs but there are {classes.Count} classes.");
@@ -20,6 +21,8 @@ public sealed class MlpModelParameters
         Classes = classes;
         History = history;
         StopReason = stopReason;
+        Checkpoint = checkpoint;
+        BestEpoch = bestEpoch == 0 && history.Count > 0 ? history[^1].Epoch : bestEpoch;
     }
 
     /// <summary>The network (a read-only view; it expects standardised features when <see cref="Standardizer"/> is set).</summary>
@@ -30,10 +33,21 @@ public sealed class MlpModelParameters
     public FeatureStandardizer? Standardizer { get; }
     /// <summary>The classes, in the order of the Score slots.</summary>
     public ClassLabels Classes { get; }
-    /// <summary>One report per training epoch.</summary>
+    /// <summary>
+    /// One report per training epoch (after a warm start, the earlier epochs first): training loss, validation loss and
+    /// accuracy, learning rate, global and per-layer gradient norms, wall time. <see cref="GetHistoryDataView"/> gives
+    /// the same as an IDataView.
+    /// </summary>
     public IReadOnlyList<EpochReport> History { get; }
     /// <summary>Why training ended.</summary>
     public StopReason StopReason { get; }
+    /// <summary>The epoch whose weights the model holds: the last one, or the best one when early stopping restored it.</summary>
+    public int BestEpoch { get; }
+    /// <summary>
+    /// What <c>MlpTrainer.Fit(trainData, modelParameters)</c> needs to continue training exactly: optimizer state, step
+    /// count, schedule position and epoch count. Null for a model that cannot be continued exactly.
+    /// </summary>
+    public TrainingCheckpoint? Checkpoint { get; }
     /// <summary>Number of features the model takes.</summary>
     public int FeatureCount => Network.Architecture.InputSize;
 
@@ -41,6 +55,13 @@ public sealed class MlpModelParameters
     public float[,] GetWeights(int layer) => Network.GetWeights(layer);
     /// <summary>Biases of dense layer <paramref name="layer"/>.</summary>
     public float[] GetBiases(int layer) => Network.GetBiases(layer);
+
+    /// <summary>
+    /// The training history as an IDataView with columns Epoch, TrainingLoss, ValidationLoss and ValidationAccuracy
+    /// (NaN without validation data), LearningRate, GradientNorm, LayerGradientNorms (one slot per dense layer, first
+    /// layer first) and ElapsedSeconds, for ML.NET's writers (e.g. <c>mlContext.Data.SaveAsText</c>).
+    /// </summary>
+    public IDataView GetHistoryDataView(MLContext mlContext) => TrainingHistoryView.Create(mlContext, History, Architecture.LayerCount);
 
     /// <summary>A text overview of the model: layers, shapes, activations and parameter counts, like Keras's summary.</summary>
     public string GetSummary() => ModelSummary.Format(this);

@@ -27,7 +27,7 @@ internal static class IrisSpecies
         }).ToArray());
     }
 
-    public static MlpTrainer.Options TrainerOptions => new() { Seed = 3, HiddenLayerSizes = [16, 8], MaximumNumberOfEpochs = 60 };
+    public static MlpTrainer.Options TrainerOptions => new() { Seed = 3, HiddenLayerSizes = [16, 8], MaximumNumberOfEpochs = 150 };
 
     public static IEstimator<ITransformer> Features(MLContext ml) =>
         ml.Transforms.Concatenate("Features", "SepalLength", "SepalWidth", "PetalLength", "PetalWidth")
