@@ -88,6 +88,38 @@ public sealed class ModelParametersSaveLoadTests
         StringAssert.Contains(inner.Message, "checksum mismatch");
     }
 
+    [TestMethod]
+    public void MlpModelParameters_SaveLoad_KeepsValidationHistoryAndWarmStartCheckpoint()
+    {
+        var ml = new MLContext(seed: 0);
+        var options = new MlpTrainer.Options { HiddenLayerSizes = [8], MaximumNumberOfEpochs = 6, ValidationFraction = 0.25f, Seed = 4 };
+        var data = ml.Transforms.Conversion.MapValueToKey("Label").Fit(Trainers.MlNetData.Load(ml, "iris_train.csv"))
+            .Transform(Trainers.MlNetData.Load(ml, "iris_train.csv"));
+        var trained = new MlpTrainer(ml, options).Fit(data).Model;
+        using var stream = new MemoryStream();
+        trained.Save(stream);
+        stream.Position = 0;
+        var loaded = MlpModelParameters.Load(stream);
+
+        Assert.AreEqual(trained.BestEpoch, loaded.BestEpoch);
+        for (int i = 0; i < trained.History.Count; i++)
+        {
+            Assert.IsNotNull(trained.History[i].ValidationLoss);
+            Assert.AreEqual(trained.History[i].ValidationLoss, loaded.History[i].ValidationLoss);
+            Assert.AreEqual(trained.History[i].ValidationAccuracy, loaded.History[i].ValidationAccuracy);
+        }
+        Assert.IsNotNull(loaded.Checkpoint);
+        Assert.AreEqual(trained.Checkpoint!.OptimizerStepCount, loaded.Checkpoint.OptimizerStepCount);
+        for (int b = 0; b < trained.Checkpoint.OptimizerState.Count; b++)
+            CollectionAssert.AreEqual(trained.Checkpoint.OptimizerState[b], loaded.Checkpoint.OptimizerState[b]);
+
+        // Continuing from the loaded model is the same as continuing from the one in memory.
+        var more = new MlpTrainer.Options { HiddenLayerSizes = [8], MaximumNumberOfEpochs = 3, ValidationFraction = 0.25f, Seed = 4 };
+        var fromMemory = new MlpTrainer(ml, more).Fit(data, trained).Model;
+        var fromFile = new MlpTrainer(ml, more).Fit(data, loaded).Model;
+        CollectionAssert.AreEqual(fromMemory.Network.Parameters.ToArray(), fromFile.Network.Parameters.ToArray());
+    }
+
     private static byte[] ReadAll(System.IO.Compression.ZipArchiveEntry entry)
     {
         using var s = entry.Open();

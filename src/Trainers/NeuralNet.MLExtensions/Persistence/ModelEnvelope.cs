@@ -14,8 +14,11 @@ internal static class ModelEnvelope
     /// <summary>"NNMLPMDL".</summary>
     public static ReadOnlySpan<byte> Magic => "NNMLPMDL"u8;
 
-    /// <summary>The version this library writes.</summary>
-    public const ushort CurrentVersion = 1;
+    /// <summary>
+    /// The version this library writes. 1: the first format. 2: adds each epoch's validation loss and accuracy, the
+    /// best epoch and the warm-start checkpoint (optimizer state, schedule and convergence state).
+    /// </summary>
+    public const ushort CurrentVersion = 2;
 
     /// <summary>The oldest version this library reads.</summary>
     public const ushort OldestReadableVersion = 1;

@@ -3,9 +3,10 @@ using NeuralNet.MLExtensions.Engine;
 namespace NeuralNet.MLExtensions.Persistence;
 
 /// <summary>
-/// The fields of a saved model, written and read side by side (format version 1):
+/// The fields of a saved model, written and read side by side:
 /// features column name; input size; hidden layer count, then each layer's size and activation code; class count;
-/// standardisation flag, means and scales; class key values; parameter count and parameters; stop reason; history.
+/// standardisation flag, means and scales; class key values; parameter count and parameters; stop reason; history
+/// (from version 2 with validation loss and accuracy); from version 2, the best epoch and the warm-start checkpoint.
 /// Every count is checked against fixed limits and against the bytes left before anything is allocated.
 /// </summary>
 internal static class ModelPayload
@@ -54,7 +55,12 @@ internal static class ModelPayload
                 w.Write(e.LayerGradientNorms.Count);
                 foreach (double n in e.LayerGradientNorms) w.Write(n);
                 w.Write(e.Elapsed.Ticks);
+                w.Write((byte)((e.ValidationLoss is null ? 0 : 1) | (e.ValidationAccuracy is null ? 0 : 2)));
+                if (e.ValidationLoss is double loss) w.Write(loss);
+                if (e.ValidationAccuracy is double accuracy) w.Write(accuracy);
             }
+            w.Write(model.BestEpoch);
+            CheckpointCodec.Write(w, model.Checkpoint);
         }
         return buffer.ToArray();
     }
@@ -125,11 +131,30 @@ internal static class ModelPayload
             for (int l = 0; l < layers; l++) norms[l] = r.ReadDouble($"history {i} layer {l} gradient norm");
             long ticks = r.ReadInt64($"history {i} elapsed time");
             if (ticks < 0) throw new InvalidDataException($"MLP model is corrupt: history {i} has a negative elapsed time.");
-            history.Add(new EpochReport(epoch, loss, rate, norm, norms, TimeSpan.FromTicks(ticks)));
+            double? validationLoss = null, validationAccuracy = null;
+            if (version >= 2)
+            {
+                byte present = r.ReadByte($"history {i} validation flags");
+                if (present > 3) throw new InvalidDataException($"MLP model is corrupt: history {i} validation flags are {present}, expected 0 to 3.");
+                if ((present & 1) != 0) validationLoss = r.ReadDouble($"history {i} validation loss");
+                if ((present & 2) != 0) validationAccuracy = r.ReadDouble($"history {i} validation accuracy");
+            }
+            history.Add(new EpochReport(epoch, loss, rate, norm, norms, TimeSpan.FromTicks(ticks))
+            {
+                ValidationLoss = validationLoss,
+                ValidationAccuracy = validationAccuracy,
+            });
+        }
+        int bestEpoch = 0;
+        TrainingCheckpoint? checkpoint = null;
+        if (version >= 2)
+        {
+            bestEpoch = r.ReadInt32("best epoch", 0, int.MaxValue);
+            checkpoint = CheckpointCodec.Read(ref r, parameters.Length);
         }
         r.ExpectEnd();
 
         var network = new MlpNetwork(architecture, parameters, copy: false);
-        return new SavedModel(featureColumn, new MlpModelParameters(network, standardizer, classes, history, (StopReason)stop));
+        return new SavedModel(featureColumn, new MlpModelParameters(network, standardizer, classes, history, (StopReason)stop, checkpoint, bestEpoch));
     }
 }
