@@ -1,4 +1,5 @@
 using NeuralNet.MLExtensions.Engine.Training;
+using ClassWeights = NeuralNet.MLExtensions.Engine.Training.ClassWeights;
 
 namespace NeuralNet.MLExtensions.Engine;
 
@@ -10,21 +11,36 @@ public static class MlpEngine
     /// exampleWeights: [rows] non-negative, or null for equal weights.
     /// </summary>
     public static MlpTrainingResult Train(ReadOnlySpan<float> features, int featureCount, ReadOnlySpan<int> labels,
-        ReadOnlySpan<float> exampleWeights, int classCount, MlpTrainingSettings settings)
+        ReadOnlySpan<float> exampleWeights, int classCount, MlpTrainingSettings settings) =>
+        Train(features, featureCount, labels, exampleWeights, classCount, settings, validation: null, warmStart: null);
+
+    /// <summary>
+    /// As above, measuring <paramref name="validation"/> after every epoch (for early stopping, reduce-on-plateau and
+    /// the history), and continuing from <paramref name="warmStart"/> (its weights, standardisation, optimizer state,
+    /// schedule position and history) when given.
+    /// </summary>
+    public static MlpTrainingResult Train(ReadOnlySpan<float> features, int featureCount, ReadOnlySpan<int> labels,
+        ReadOnlySpan<float> exampleWeights, int classCount, MlpTrainingSettings settings, ValidationSet? validation, MlpWarmStart? warmStart)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (featureCount < 1) throw new ArgumentOutOfRangeException(nameof(featureCount), featureCount, "featureCount must be at least 1.");
         if (features.Length != (long)labels.Length * featureCount)
             throw new ArgumentException($"Expected [{labels.Length}×{featureCount}] = {(long)labels.Length * featureCount} feature values for {labels.Length} labels; got {features.Length}.", nameof(features));
         return TrainInPlace(features.ToArray(), labels.Length, featureCount, labels.ToArray(),
-            exampleWeights.IsEmpty ? null : exampleWeights.ToArray(), classCount, settings);
+            exampleWeights.IsEmpty ? null : exampleWeights.ToArray(), classCount, settings, validation: validation, warmStart: warmStart);
     }
 
-    /// <summary>As <see cref="Train"/>, but standardises <paramref name="features"/> in place (no copy).</summary>
+    /// <summary>
+    /// As <see cref="Train(ReadOnlySpan{float}, int, ReadOnlySpan{int}, ReadOnlySpan{float}, int, MlpTrainingSettings, ValidationSet?, MlpWarmStart?)"/>,
+    /// but standardises <paramref name="features"/> in place (no copy, unless part is held out for validation).
+    /// <paramref name="initial"/> starts from given weights with a fresh optimizer; <paramref name="warmStart"/> continues a run.
+    /// </summary>
     internal static MlpTrainingResult TrainInPlace(float[] features, int rows, int featureCount, int[] labels,
-        float[]? exampleWeights, int classCount, MlpTrainingSettings settings, MlpNetwork? initial = null)
+        float[]? exampleWeights, int classCount, MlpTrainingSettings settings, MlpNetwork? initial = null,
+        ValidationSet? validation = null, MlpWarmStart? warmStart = null)
     {
         settings.Validate();
+        settings.ValidateForClasses(classCount);
         if (rows < 1) throw new ArgumentException("Training needs at least one row; got none.", nameof(rows));
         if (labels.Length < rows) throw new ArgumentException($"Expected {rows} labels; got {labels.Length}.", nameof(labels));
         for (int i = 0; i < rows; i++)
@@ -39,8 +55,25 @@ public static class MlpEngine
         }
 
         var architecture = new MlpArchitecture(featureCount, settings.HiddenLayerSizes, settings.ActivationsPerLayer(), classCount);
+        if (validation is not null) CheckValidation(validation, featureCount, classCount);
+        if (warmStart is not null) WarmStartChecks.Check(warmStart, architecture);
+        if (settings.ValidationFraction > 0f)
+        {
+            if (validation is not null)
+                throw new ArgumentOutOfRangeException(nameof(settings.ValidationFraction), settings.ValidationFraction,
+                    $"ValidationFraction must be 0 when validation data is given; got {settings.ValidationFraction}.");
+            (features, labels, exampleWeights, validation) = StratifiedSplit.Split(features, rows, featureCount, labels, exampleWeights, classCount, settings.ValidationFraction, settings.Seed);
+            rows = labels.Length;
+        }
+        exampleWeights = ClassWeights.Apply(settings.ClassWeighting, settings.ClassWeights, labels, rows, classCount, exampleWeights);
+
         FeatureStandardizer? standardizer = null;
-        if (settings.StandardizeFeatures)
+        if (warmStart is not null)
+        {
+            standardizer = warmStart.Standardizer;
+            standardizer?.Apply(features, rows);
+        }
+        else if (settings.StandardizeFeatures)
         {
             standardizer = FeatureStandardizer.Fit(features, rows, featureCount);
             standardizer.Apply(features, rows);
@@ -48,7 +81,11 @@ public static class MlpEngine
 
         var random = new SeededRandom(settings.Seed);
         MlpNetwork network;
-        if (initial is null)
+        if (warmStart is not null)
+        {
+            network = warmStart.Network.Clone();
+        }
+        else if (initial is null)
         {
             network = new MlpNetwork(architecture, new float[architecture.ParameterCount], copy: false);
             for (int l = 0; l < network.Layers.Count; l++)
@@ -60,6 +97,20 @@ public static class MlpEngine
         }
 
         using var loop = new MlpTrainingLoop(network, settings, Math.Min(settings.BatchSize, rows));
-        return loop.Run(features, rows, labels, exampleWeights, standardizer, random);
+        var evaluator = validation is null ? null : new ValidationEvaluator(validation, featureCount, classCount, standardizer);
+        return loop.Run(features, rows, labels, exampleWeights, standardizer, random.Seed, evaluator, warmStart?.Checkpoint, warmStart?.History ?? []);
+    }
+
+    private static void CheckValidation(ValidationSet validation, int featureCount, int classCount)
+    {
+        int rows = validation.Rows;
+        if (rows < 1) throw new ArgumentException("The validation data has no rows.", nameof(validation));
+        if (validation.Features.LongLength != (long)rows * featureCount)
+            throw new ArgumentException($"Expected [{rows}×{featureCount}] validation feature values (the training data has {featureCount} features); got {validation.Features.Length}.", nameof(validation));
+        for (int i = 0; i < rows; i++)
+            if ((uint)validation.Labels[i] >= (uint)classCount)
+                throw new ArgumentOutOfRangeException(nameof(validation), validation.Labels[i], $"Validation label of row {i} must be in 0..{classCount - 1}; got {validation.Labels[i]}.");
+        if (validation.Weights is { } w && (w.Length != rows || w.Any(x => !(x >= 0f) || !float.IsFinite(x))))
+            throw new ArgumentException($"Validation weights must be {rows} finite values ≥ 0.", nameof(validation));
     }
 }

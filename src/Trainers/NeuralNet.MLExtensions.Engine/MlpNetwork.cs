@@ -74,22 +74,33 @@ public sealed class MlpNetwork
         int k = Architecture.ClassCount;
         if (output.Length < batch * k)
             throw new ArgumentException($"Output must hold [{batch}×{k}] values; got {output.Length}.", nameof(output));
-        ReadOnlySpan<float> x = input;
-        workspace.Ensure(this, batch);
-        for (int l = 0; l < _layers.Length; l++)
-        {
-            DenseLayer d = _layers[l];
-            bool last = l == _layers.Length - 1;
-            Span<float> z = last ? output : workspace.Buffer(l).AsSpan(0, batch * d.OutputSize);
-            d.Forward(context, _parameters, x, batch, z, z);
-            x = z;
-        }
+        ForwardThrough(context, input, batch, workspace, _layers.Length - 1, output);
         if (softmax)
             for (int r = 0; r < batch; r++)
             {
                 Span<float> row = output.Slice(r * k, k);
                 Losses.SoftmaxCrossEntropy.Softmax(row, row, out _);
             }
+    }
+
+    /// <summary>
+    /// Runs layers 0..<paramref name="lastLayer"/> on <paramref name="batch"/> rows. input: [batch×in] → output:
+    /// [batch×width of lastLayer], its activations (the logits for the output layer).
+    /// </summary>
+    internal void ForwardThrough(ComputeContext context, ReadOnlySpan<float> input, int batch, ForwardWorkspace workspace, int lastLayer, Span<float> output)
+    {
+        DenseLayer final = Layer(lastLayer);
+        if (output.Length < batch * final.OutputSize)
+            throw new ArgumentException($"Output must hold [{batch}×{final.OutputSize}] values; got {output.Length}.", nameof(output));
+        ReadOnlySpan<float> x = input;
+        workspace.Ensure(this, batch);
+        for (int l = 0; l <= lastLayer; l++)
+        {
+            DenseLayer d = _layers[l];
+            Span<float> z = l == lastLayer ? output[..(batch * d.OutputSize)] : workspace.Buffer(l).AsSpan(0, batch * d.OutputSize);
+            d.Forward(context, _parameters, x, batch, z, z);
+            x = z;
+        }
     }
 
     /// <summary>Class probabilities for one row. features: [in] → probabilities: [K].</summary>

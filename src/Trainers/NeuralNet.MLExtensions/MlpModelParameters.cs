@@ -1,3 +1,4 @@
+using Microsoft.ML;
 using NeuralNet.MLExtensions.Engine;
 
 namespace NeuralNet.MLExtensions;
@@ -9,7 +10,7 @@ namespace NeuralNet.MLExtensions;
 public sealed class MlpModelParameters
 {
     internal MlpModelParameters(MlpNetwork network, FeatureStandardizer? standardizer, ClassLabels classes,
-        IReadOnlyList<EpochReport> history, StopReason stopReason)
+        IReadOnlyList<EpochReport> history, StopReason stopReason, TrainingCheckpoint? checkpoint = null, int bestEpoch = 0)
     {
         if (network.Architecture.ClassCount != classes.Count)
             throw new ArgumentException($"The network has {network.Architecture.ClassCount} outputs but there are {classes.Count} classes.");
@@ -20,6 +21,8 @@ public sealed class MlpModelParameters
         Classes = classes;
         History = history;
         StopReason = stopReason;
+        Checkpoint = checkpoint;
+        BestEpoch = bestEpoch == 0 && history.Count > 0 ? history[^1].Epoch : bestEpoch;
     }
 
     /// <summary>The network (a read-only view; it expects standardised features when <see cref="Standardizer"/> is set).</summary>
@@ -30,10 +33,21 @@ public sealed class MlpModelParameters
     public FeatureStandardizer? Standardizer { get; }
     /// <summary>The classes, in the order of the Score slots.</summary>
     public ClassLabels Classes { get; }
-    /// <summary>One report per training epoch.</summary>
+    /// <summary>
+    /// One report per training epoch (after a warm start, the earlier epochs first): training loss, validation loss and
+    /// accuracy, learning rate, global and per-layer gradient norms, wall time. <see cref="GetHistoryDataView"/> gives
+    /// the same as an IDataView.
+    /// </summary>
     public IReadOnlyList<EpochReport> History { get; }
     /// <summary>Why training ended.</summary>
     public StopReason StopReason { get; }
+    /// <summary>The epoch whose weights the model holds: the last one, or the best one when early stopping restored it.</summary>
+    public int BestEpoch { get; }
+    /// <summary>
+    /// What <c>MlpTrainer.Fit(trainData, modelParameters)</c> needs to continue training exactly: optimizer state, step
+    /// count, schedule position and epoch count. Null for a model that cannot be continued exactly.
+    /// </summary>
+    public TrainingCheckpoint? Checkpoint { get; }
     /// <summary>Number of features the model takes.</summary>
     public int FeatureCount => Network.Architecture.InputSize;
 
@@ -42,6 +56,13 @@ public sealed class MlpModelParameters
     /// <summary>Biases of dense layer <paramref name="layer"/>.</summary>
     public float[] GetBiases(int layer) => Network.GetBiases(layer);
 
+    /// <summary>
+    /// The training history as an IDataView with columns Epoch, TrainingLoss, ValidationLoss and ValidationAccuracy
+    /// (NaN without validation data), LearningRate, GradientNorm, LayerGradientNorms (one slot per dense layer, first
+    /// layer first) and ElapsedSeconds, for ML.NET's writers (e.g. <c>mlContext.Data.SaveAsText</c>).
+    /// </summary>
+    public IDataView GetHistoryDataView(MLContext mlContext) => TrainingHistoryView.Create(mlContext, History, Architecture.LayerCount);
+
     /// <summary>A text overview of the model: layers, shapes, activations and parameter counts, like Keras's summary.</summary>
     public string GetSummary() => ModelSummary.Format(this);
 
@@ -49,17 +70,46 @@ public sealed class MlpModelParameters
     public override string ToString() => GetSummary();
 
     /// <summary>
-    /// Class probabilities for one row of raw (unstandardised) features. features: [FeatureCount] → probabilities: [K].
-    /// <paramref name="scratch"/> must hold FeatureCount values; it is overwritten.
+    /// Writes the model alone (no ML.NET pipeline) in the library's model format: architecture, weights,
+    /// standardisation, classes and history, framed with a magic value, a format version and a checksum.
     /// </summary>
-    internal void Score(ReadOnlySpan<float> features, Span<float> probabilities, Span<float> scratch, ForwardWorkspace workspace, Engine.Kernels.ComputeContext context)
+    public void Save(Stream stream)
     {
-        ReadOnlySpan<float> input = features;
-        if (Standardizer is not null)
+        ArgumentNullException.ThrowIfNull(stream);
+        Persistence.ModelSerializer.Write(stream, new Persistence.SavedModel("", this));
+    }
+
+    /// <summary>
+    /// Writes the model alone to <paramref name="path"/>. The file is written to a temporary file beside it first and
+    /// moved into place only when complete, so a failure leaves any existing file as it was.
+    /// </summary>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string full = Path.GetFullPath(path);
+        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
         {
-            Standardizer.Apply(features, scratch);
-            input = scratch[..FeatureCount];
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+                Save(stream);
+            File.Move(temporary, full, overwrite: true);
         }
-        Network.Forward(context, input, 1, workspace, probabilities, softmax: true);
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Save(Stream)"/> (or the MLP part of an ML.NET model file).</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a valid model; the message says what is wrong.</exception>
+    public static MlpModelParameters Load(Stream stream) => Persistence.ModelSerializer.Read(stream).Model;
+
+    /// <summary>Reads a model file written by <see cref="Save(string)"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not a valid model; the message says what is wrong.</exception>
+    public static MlpModelParameters Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = File.OpenRead(path);
+        return Load(stream);
     }
 }

@@ -33,19 +33,24 @@ public sealed class MlpPredictionTransformer : ISingleFeaturePredictionTransform
     public bool IsRowToRowMapper => true;
 
     /// <summary>The input schema followed by Score and PredictedLabel.</summary>
-    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => new ScoringBindings(inputSchema, this).Output;
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => Bind(inputSchema).Output;
 
-    /// <summary>Scores <paramref name="input"/> lazily, as its rows are read.</summary>
+    /// <summary>Scores <paramref name="input"/> lazily as its rows are read, a block of rows at a time.</summary>
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new ScoredDataView(input, new ScoringBindings(input.Schema, this));
+        return new AppendedDataView(input, Bind(input.Schema));
     }
 
     /// <summary>The row-to-row mapper used by <c>CreatePredictionEngine</c>.</summary>
-    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => new ScoringRowToRowMapper(new ScoringBindings(inputSchema, this));
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => new AppendedRowToRowMapper(Bind(inputSchema));
+
+    private AppendedColumns Bind(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        return new AppendedColumns(inputSchema, "Features", FeatureColumnName, new MlpScoreFunction(Model), ScoreSchema.Columns(Model.Classes));
+    }
 
     /// <summary>Writes the model into an ML.NET model file (<c>mlContext.Model.Save</c>).</summary>
-    void ICanSaveModel.Save(ModelSaveContext ctx) =>
-        throw new NotSupportedException("Saving an MLP model with mlContext.Model.Save is not supported yet.");
+    void ICanSaveModel.Save(ModelSaveContext ctx) => Persistence.MlpTransformerLoader.Save(this, ctx);
 }

@@ -95,7 +95,95 @@ public sealed partial class MlpTrainer
         /// </summary>
         public bool SkipInvalidRows { get; set; }
 
-        internal MlpTrainingSettings ToSettings(int seed, Action<EpochReport>? epochCompleted = null, CancellationToken cancellationToken = default) => new()
+        /// <summary>
+        /// Fraction of the training rows held out, stratified by class, as validation data when <c>Fit</c> gets none,
+        /// in [0, 1). Default 0 (none). With validation data, each epoch's validation loss and accuracy are recorded,
+        /// early stopping and reduce-on-plateau watch them. Must be 0 when validation data is passed to <c>Fit</c>.
+        /// </summary>
+        public float ValidationFraction { get; set; } = MlpDefaults.ValidationFraction;
+
+        /// <summary>
+        /// What early stopping watches on the validation data: ValidationLoss (default), ValidationAccuracy, or None.
+        /// It acts only when there is validation data; the stop reason and epoch are on the model and the log.
+        /// </summary>
+        public EarlyStoppingMetric EarlyStoppingMetric { get; set; } = MlpDefaults.EarlyStoppingMetric;
+
+        /// <summary>Epochs without improvement of the validation metric before stopping, ≥ 1. Default 10.</summary>
+        public int EarlyStoppingPatience { get; set; } = MlpDefaults.EarlyStoppingPatience;
+
+        /// <summary>Smallest change of the validation metric that counts as improvement, ≥ 0. Default 0 (any).</summary>
+        public float EarlyStoppingMinimumImprovement { get; set; } = MlpDefaults.EarlyStoppingMinimumImprovement;
+
+        /// <summary>
+        /// With validation data and an <see cref="EarlyStoppingMetric"/>, the model keeps the weights of the epoch with
+        /// the best validation metric rather than the last epoch's, whether or not training stopped early. Default true.
+        /// </summary>
+        public bool RestoreBestWeights { get; set; } = MlpDefaults.RestoreBestWeights;
+
+        /// <summary>
+        /// How the learning rate changes per epoch: Constant (default), StepDecay, ExponentialDecay, CosineDecay (with
+        /// <see cref="WarmupEpochs"/>), OneCycle, or ReduceOnPlateau. <see cref="LearningRate"/> is the base (peak) rate.
+        /// </summary>
+        public LearningRateScheduleKind LearningRateSchedule { get; set; } = MlpDefaults.LearningRateSchedule;
+
+        /// <summary>StepDecay: epochs between reductions, ≥ 1. Default 30.</summary>
+        public int StepDecayEpochs { get; set; } = MlpDefaults.StepDecayEpochs;
+
+        /// <summary>StepDecay: factor applied every <see cref="StepDecayEpochs"/>, in (0, 1]. Default 0.1.</summary>
+        public float StepDecayFactor { get; set; } = MlpDefaults.StepDecayFactor;
+
+        /// <summary>ExponentialDecay: factor applied every epoch, in (0, 1]. Default 0.95.</summary>
+        public float ExponentialDecayRate { get; set; } = MlpDefaults.ExponentialDecayRate;
+
+        /// <summary>CosineDecay: epochs of linear warm-up before the decay, ≥ 0. Default 0.</summary>
+        public int WarmupEpochs { get; set; } = MlpDefaults.WarmupEpochs;
+
+        /// <summary>Floor of CosineDecay and ReduceOnPlateau, ≥ 0 and below <see cref="LearningRate"/>. Default 0.</summary>
+        public float MinimumLearningRate { get; set; } = MlpDefaults.MinimumLearningRate;
+
+        /// <summary>ReduceOnPlateau: factor applied when the loss plateaus, in (0, 1). Default 0.1.</summary>
+        public float PlateauFactor { get; set; } = MlpDefaults.PlateauFactor;
+
+        /// <summary>ReduceOnPlateau: epochs without improvement (relative 1e-4) before reducing, ≥ 1. Default 5.</summary>
+        public int PlateauPatience { get; set; } = MlpDefaults.PlateauPatience;
+
+        /// <summary>Clip the global gradient norm of each mini-batch to this value, ≥ 0; 0 (default) is off. Try 1 to 5 if training diverges.</summary>
+        public float GradientClippingNorm { get; set; } = MlpDefaults.GradientClippingNorm;
+
+        /// <summary>L1 penalty λ: adds λ·Σ|W| (weights, not biases) to the mean loss, ≥ 0. Default 0. Drives weights of useless inputs towards 0.</summary>
+        public float L1Regularization { get; set; } = MlpDefaults.L1Regularization;
+
+        /// <summary>
+        /// Dropout rate of the hidden layers, each in [0, 1): one value for every hidden layer, or one per hidden layer.
+        /// Default [] (none). Used in training only; scoring uses the whole network. Try 0.1–0.5 against over-fitting.
+        /// </summary>
+        public float[] DropoutRates { get; set; } = [];
+
+        /// <summary>Label smoothing ε in [0, 1): trains towards (1−ε)·one-hot + ε/K. Default 0. Try 0.1 for less over-confident probabilities.</summary>
+        public float LabelSmoothing { get; set; } = MlpDefaults.LabelSmoothing;
+
+        /// <summary>
+        /// Weight of each class in the loss, multiplied into the example weights: None (default), Balanced (inverse
+        /// class frequency, for imbalanced data), or Explicit (<see cref="ClassWeights"/>).
+        /// </summary>
+        public ClassWeighting ClassWeighting { get; set; } = MlpDefaults.ClassWeighting;
+
+        /// <summary>With ClassWeighting Explicit: one weight ≥ 0 per class, in the label's key order. Default null.</summary>
+        public float[]? ClassWeights { get; set; }
+
+        /// <summary>Told once per epoch, with the same report the log line shows. Default null.</summary>
+        public IProgress<EpochReport>? Progress { get; set; }
+
+        /// <summary>Called once per epoch, synchronously on the training thread. Default null.</summary>
+        public Action<EpochReport>? EpochCompleted { get; set; }
+
+        /// <summary>
+        /// Stops training before the next mini-batch with <see cref="OperationCanceledException"/>; no model is
+        /// returned. <c>mlContext.CancelExecution()</c> does the same. Default none.
+        /// </summary>
+        public CancellationToken CancellationToken { get; set; }
+
+        internal MlpTrainingSettings ToSettings(int seed, Action<EpochReport>? epochCompleted = null, Func<bool>? isCancellationRequested = null) => new()
         {
             HiddenLayerSizes = HiddenLayerSizes,
             Activation = Activation,
@@ -117,9 +205,37 @@ public sealed partial class MlpTrainer
             Seed = seed,
             NumberOfThreads = NumberOfThreads ?? Environment.ProcessorCount,
             EpochCompleted = epochCompleted,
-            CancellationToken = cancellationToken,
+            CancellationToken = CancellationToken,
+            IsCancellationRequested = isCancellationRequested,
+            ValidationFraction = ValidationFraction,
+            EarlyStoppingMetric = EarlyStoppingMetric,
+            EarlyStoppingPatience = EarlyStoppingPatience,
+            EarlyStoppingMinimumImprovement = EarlyStoppingMinimumImprovement,
+            RestoreBestWeights = RestoreBestWeights,
+            LearningRateSchedule = LearningRateSchedule,
+            StepDecayEpochs = StepDecayEpochs,
+            StepDecayFactor = StepDecayFactor,
+            ExponentialDecayRate = ExponentialDecayRate,
+            WarmupEpochs = WarmupEpochs,
+            MinimumLearningRate = MinimumLearningRate,
+            PlateauFactor = PlateauFactor,
+            PlateauPatience = PlateauPatience,
+            GradientClippingNorm = GradientClippingNorm,
+            L1Regularization = L1Regularization,
+            DropoutRates = DropoutRates,
+            LabelSmoothing = LabelSmoothing,
+            ClassWeighting = ClassWeighting,
+            ClassWeights = ClassWeights,
         };
 
-        internal Options Clone() => (Options)MemberwiseClone();
+        internal Options Clone()
+        {
+            var copy = (Options)MemberwiseClone();
+            copy.HiddenLayerSizes = HiddenLayerSizes?.ToArray()!;
+            copy.Activation = Activation?.ToArray()!;
+            copy.DropoutRates = DropoutRates?.ToArray()!;
+            copy.ClassWeights = ClassWeights?.ToArray();
+            return copy;
+        }
     }
 }

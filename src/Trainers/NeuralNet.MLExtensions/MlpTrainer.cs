@@ -19,6 +19,7 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
     private const string ComponentName = "Mlp";
     private readonly Options _options;
     private readonly IHost? _host;
+    private readonly IHostEnvironment? _environment;
     private readonly int _seed;
 
     /// <summary>A trainer with <paramref name="options"/> (checked now) that is not tied to an MLContext.</summary>
@@ -40,20 +41,19 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Clone();
-        _options.HiddenLayerSizes = options.HiddenLayerSizes?.ToArray()!;
-        _options.Activation = options.Activation?.ToArray()!;
         RequireName(nameof(Options.LabelColumnName), _options.LabelColumnName);
         RequireName(nameof(Options.FeatureColumnName), _options.FeatureColumnName);
         if (_options.ExampleWeightColumnName is { Length: 0 })
             throw new ArgumentOutOfRangeException(nameof(Options.ExampleWeightColumnName), _options.ExampleWeightColumnName,
                 "ExampleWeightColumnName must be null (no weights) or a column name; got an empty string.");
+        _environment = environment;
         _host = environment?.Register(ComponentName);
         _seed = _options.Seed ?? _host?.Rand.Next() ?? MlpDefaults.Seed;
         _options.ToSettings(_seed).Validate();
     }
 
     /// <summary>What ML.NET may ask of this trainer: it normalises internally and reads the data into memory once.</summary>
-    public TrainerInfo Info { get; } = MlNetInternals.CreateTrainerInfo(normalization: false, caching: false, supportValid: false, supportIncrementalTrain: false);
+    public TrainerInfo Info { get; } = MlNetInternals.CreateTrainerInfo(normalization: false, caching: false, supportValid: true, supportIncrementalTrain: true);
 
     /// <summary>The seed this trainer trains with.</summary>
     public int Seed => _seed;
@@ -61,30 +61,108 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
     /// <summary>Trains on <paramref name="input"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or of the wrong type (the message names it and the fix).</exception>
     /// <exception cref="InvalidOperationException">No rows, a single class, or invalid rows (NaN features, missing labels) that are not to be skipped.</exception>
-    public MlpPredictionTransformer Fit(IDataView input)
+    /// <exception cref="OperationCanceledException">Training was cancelled (<see cref="Options.CancellationToken"/> or <c>mlContext.CancelExecution()</c>).</exception>
+    /// <exception cref="ArithmeticException">The loss or gradient became NaN or infinite; the message names the epoch.</exception>
+    public MlpPredictionTransformer Fit(IDataView input) => Fit(input, validationData: null, modelParameters: null);
+
+    /// <summary>
+    /// Trains on <paramref name="trainData"/>, measuring <paramref name="validationData"/> (same schema) after every
+    /// epoch: the loss and accuracy go into the history, and early stopping and reduce-on-plateau watch them.
+    /// </summary>
+    public MlpPredictionTransformer Fit(IDataView trainData, IDataView validationData)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var (features, label, weight) = CheckSchema(input.Schema);
-        var data = TrainingDataReader.Read(input, features, label, weight, _options.SkipInvalidRows);
+        ArgumentNullException.ThrowIfNull(validationData);
+        return Fit(trainData, validationData, modelParameters: null);
+    }
+
+    /// <summary>
+    /// Continues training <paramref name="modelParameters"/> on <paramref name="trainData"/> for up to
+    /// <see cref="Options.MaximumNumberOfEpochs"/> more epochs: from its weights, its feature standardisation, its
+    /// optimizer state and schedule position (<see cref="MlpModelParameters.Checkpoint"/>), with the same seed giving
+    /// the same weights as one uninterrupted run. The features, classes, hidden layers and optimizer must match.
+    /// </summary>
+    public MlpPredictionTransformer Fit(IDataView trainData, MlpModelParameters modelParameters)
+    {
+        ArgumentNullException.ThrowIfNull(modelParameters);
+        return Fit(trainData, validationData: null, modelParameters);
+    }
+
+    /// <summary>Trains with optional validation data, optionally continuing from <paramref name="modelParameters"/>.</summary>
+    public MlpPredictionTransformer Fit(IDataView trainData, IDataView? validationData, MlpModelParameters? modelParameters)
+    {
+        ArgumentNullException.ThrowIfNull(trainData);
+        var (features, label, weight) = CheckSchema(trainData.Schema);
+        var validationColumns = validationData is null ? default : CheckValidationSchema(validationData.Schema, features, label);
+        if (modelParameters is not null) CheckWarmStart(modelParameters, features, label);
+        var data = TrainingDataReader.Read(trainData, features, label, weight, _options.SkipInvalidRows);
+        ValidationSet? validation = null;
+        if (validationData is not null)
+        {
+            var v = TrainingDataReader.Read(validationData, validationColumns.Features, validationColumns.Label, validationColumns.Weight, _options.SkipInvalidRows, "validation");
+            validation = new ValidationSet(v.Features, v.Labels, v.Weights);
+        }
 
         using var channel = _host?.Start("Training");
         if (data.SkippedRows > 0)
             channel?.Info(MessageSensitivity.None, $"Mlp: skipped {data.SkippedRows} invalid training row(s) (SkipInvalidRows is on); training on {data.Rows}.");
         channel?.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
-            $"Mlp: training {data.FeatureCount}-{string.Join("-", _options.HiddenLayerSizes)}-{data.Classes.Count} on {data.Rows} rows, seed {_seed}."));
+            $"Mlp: training {data.FeatureCount}-{string.Join("-", _options.HiddenLayerSizes)}-{data.Classes.Count} on {data.Rows} rows, seed {_seed}" +
+            $"{(validation is null ? "" : $", validating on {validation.Rows} rows")}{(modelParameters is null ? "" : $", continuing after epoch {modelParameters.History.Count}")}."));
 
-        int maxEpochs = _options.MaximumNumberOfEpochs;
-        var settings = _options.ToSettings(_seed, channel is null ? null : report => channel.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
-            $"Mlp: epoch {report.Epoch}/{maxEpochs}: training loss {report.TrainingLoss:F6}, gradient norm {report.GradientNorm:G4}, {report.Elapsed.TotalSeconds:F2} s")));
+        int lastEpoch = (modelParameters?.Checkpoint?.EpochsCompleted ?? 0) + _options.MaximumNumberOfEpochs;
+        var progress = _options.Progress;
+        var callback = _options.EpochCompleted;
+        var settings = _options.ToSettings(_seed, report =>
+        {
+            channel?.Info(MessageSensitivity.None, TrainingLog.Epoch(report, lastEpoch));
+            progress?.Report(report);
+            callback?.Invoke(report);
+        }, IsCanceled);
 
-        var result = MlpEngine.TrainInPlace(data.Features, data.Rows, data.FeatureCount, data.Labels, data.Weights, data.Classes.Count, settings);
-        channel?.Info(MessageSensitivity.None, result.StopReason == StopReason.TrainingLossConverged
-            ? string.Create(CultureInfo.InvariantCulture, $"Mlp: stopped after {result.Epochs} epochs: the training loss improved by less than {_options.ConvergenceTolerance} for {_options.ConvergencePatience} epochs.")
-            : $"Mlp: stopped after the maximum of {result.Epochs} epochs.");
+        var warmStart = modelParameters is null ? null
+            : new MlpWarmStart(modelParameters.Network, modelParameters.Standardizer, modelParameters.Checkpoint, modelParameters.History);
+        var result = MlpEngine.TrainInPlace(data.Features, data.Rows, data.FeatureCount, data.Labels, data.Weights, data.Classes.Count, settings,
+            validation: validation, warmStart: warmStart);
+        channel?.Info(MessageSensitivity.None, TrainingLog.Stop(result, _options));
 
-        var model = new MlpModelParameters(result.Network, result.Standardizer, data.Classes, result.History, result.StopReason);
+        var model = new MlpModelParameters(result.Network, result.Standardizer, data.Classes, result.History, result.StopReason, result.Checkpoint, result.BestEpoch);
         return new MlpPredictionTransformer(model, features.Name);
     }
+
+    private bool IsCanceled() =>
+        (_host is not null && MlNetInternals.IsCanceled(_host)) || (_environment is not null && MlNetInternals.IsCanceled(_environment));
+
+    private (DataViewSchema.Column Features, DataViewSchema.Column Label, DataViewSchema.Column? Weight) CheckValidationSchema(
+        DataViewSchema schema, DataViewSchema.Column trainFeatures, DataViewSchema.Column trainLabel)
+    {
+        var columns = CheckSchema(schema);
+        int expected = ((VectorDataViewType)trainFeatures.Type).Size, actual = ((VectorDataViewType)columns.Features.Type).Size;
+        if (expected != actual)
+            throw new ArgumentOutOfRangeException("validationData",
+                $"Schema mismatch for Features column '{columns.Features.Name}' in the validation data: expected a vector of {expected} Single values (as in the training data), got {actual}.");
+        var trainClasses = ClassLabels.FromLabelColumn(trainLabel);
+        var validClasses = ClassLabels.FromLabelColumn(columns.Label);
+        if (!trainClasses.Names.SequenceEqual(validClasses.Names))
+            throw new ArgumentOutOfRangeException("validationData",
+                $"Schema mismatch for Label column '{columns.Label.Name}' in the validation data: expected the training data's {trainClasses.Count} classes ({ClassList(trainClasses)}), " +
+                $"got {validClasses.Count} ({ClassList(validClasses)}). Map both with the same fitted MapValueToKey, e.g. transform both with the pipeline fitted on the training data.");
+        return columns;
+    }
+
+    private static void CheckWarmStart(MlpModelParameters model, DataViewSchema.Column features, DataViewSchema.Column label)
+    {
+        int size = ((VectorDataViewType)features.Type).Size;
+        if (model.FeatureCount != size)
+            throw new ArgumentException(
+                $"The model parameters to continue from take {model.FeatureCount} features, but Features column '{features.Name}' has {size}; warm start needs the same features.", "modelParameters");
+        var classes = ClassLabels.FromLabelColumn(label);
+        if (!model.Classes.Names.SequenceEqual(classes.Names))
+            throw new ArgumentException(
+                $"The model parameters to continue from were trained on {model.Classes.Count} classes ({ClassList(model.Classes)}), but Label column '{label.Name}' has {classes.Count} ({ClassList(classes)}); warm start needs the same classes.", "modelParameters");
+    }
+
+    private static string ClassList(ClassLabels classes) =>
+        string.Join(", ", classes.Names.Take(10)) + (classes.Count > 10 ? ", …" : "");
 
     /// <summary>The input schema followed by Score and PredictedLabel; checks the label, features and weight columns.</summary>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)

@@ -57,6 +57,30 @@ public sealed class GemmTests
     }
 
     [TestMethod]
+    public void Gemm_Multiply_OneRowAlone_BitIdenticalToThatRowInABlock()
+    {
+        // Scoring one row and scoring a block must agree exactly, whatever route each size takes.
+        var random = new Random(4);
+        foreach (var (m, n, k) in new[] { (37, 70, 300), (9, 256, 64), (130, 10, 784) })
+            foreach (bool ta in new[] { false, true })
+                foreach (bool tb in new[] { false, true })
+                {
+                    float[] a = Random(m * k, random), b = Random(k * n, random), block = new float[m * n];
+                    using var context = new ComputeContext(2);
+                    Gemm.Multiply(context, ta, tb, m, n, k, a, b, block, accumulate: false);
+                    foreach (int i in new[] { 0, m / 2, m - 1 })
+                    {
+                        // Row i of op(A) as a 1×k matrix (the same values whichever way A is stored).
+                        var row = new float[k];
+                        for (int p = 0; p < k; p++) row[p] = ta ? a[p * m + i] : a[i * k + p];
+                        var one = new float[n];
+                        Gemm.Multiply(context, false, tb, 1, n, k, row, b, one, accumulate: false);
+                        CollectionAssert.AreEqual(block.AsSpan(i * n, n).ToArray(), one, $"{m}×{n}×{k} transA {ta} transB {tb} row {i}");
+                    }
+                }
+    }
+
+    [TestMethod]
     public void Gemm_Multiply_ShortBuffers_Throw()
     {
         using var context = new ComputeContext(1);

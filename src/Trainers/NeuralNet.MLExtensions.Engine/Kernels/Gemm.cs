@@ -7,7 +7,8 @@ namespace NeuralNet.MLExtensions.Engine.Kernels;
 /// A is read in place, and 8×32 tiles of C are computed by a register-blocked micro-kernel (<see cref="GemmKernels"/>).
 /// Threads take fixed ranges of panels (or of 8-row blocks when there are few panels), and every element is summed over
 /// k in the same order whatever the thread count, so results are bit-identical on 1 and on many threads. Fewer than
-/// 8 rows (scoring one row) go to <see cref="GemmSmall"/>, which needs no packing.
+/// 8 rows with op(B) = B go to <see cref="GemmSmall"/>, which needs no packing. Every element of C is one chain of fused
+/// multiply-adds over p in order on every route, so a row's result never depends on the other rows in the call.
 /// </summary>
 internal static class Gemm
 {
@@ -22,14 +23,14 @@ internal static class Gemm
             if (!accumulate) c[..(m * n)].Clear();
             return;
         }
-        if (m <= GemmSmall.MaxRows)
+        if (m <= GemmSmall.MaxRows && !transB)
         {
             unsafe
             {
                 fixed (float* pa = a)
                 fixed (float* pb = b)
                 fixed (float* pc = c)
-                    GemmSmall.Multiply(context.Path, transA, transB, m, n, k, pa, pb, pc, accumulate);
+                    GemmSmall.Multiply(context.Path, transA, m, n, k, pa, pb, pc, accumulate);
             }
             return;
         }

@@ -13,4 +13,11 @@ public sealed record EpochReport(
     float LearningRate,
     double GradientNorm,
     IReadOnlyList<double> LayerGradientNorms,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Mean (example-weighted) cross-entropy on the validation data after the epoch, or null without validation data.</summary>
+    public double? ValidationLoss { get; init; }
+
+    /// <summary>Fraction of validation rows classified correctly after the epoch, or null without validation data.</summary>
+    public double? ValidationAccuracy { get; init; }
+}

@@ -40,4 +40,41 @@ public static class MlpDefaults
     public const bool StandardizeFeatures = true;
     /// <summary>Seed used when neither the options nor an MLContext give one.</summary>
     public const int Seed = 0;
+
+    /// <summary>No training rows held out for validation: 0.</summary>
+    public const float ValidationFraction = 0f;
+    /// <summary>Early stopping watches the validation loss (only when there is validation data).</summary>
+    public const EarlyStoppingMetric EarlyStoppingMetric = Engine.EarlyStoppingMetric.ValidationLoss;
+    /// <summary>Epochs without validation improvement before stopping: 10.</summary>
+    public const int EarlyStoppingPatience = 10;
+    /// <summary>Smallest change of the validation metric that counts as improvement: 0 (any).</summary>
+    public const float EarlyStoppingMinimumImprovement = 0f;
+    /// <summary>With validation data, the model keeps the best epoch's weights: on.</summary>
+    public const bool RestoreBestWeights = true;
+    /// <summary>Constant learning rate.</summary>
+    public const LearningRateScheduleKind LearningRateSchedule = LearningRateScheduleKind.Constant;
+    /// <summary>Step decay every 30 epochs ...</summary>
+    public const int StepDecayEpochs = 30;
+    /// <summary>... by a factor of 0.1.</summary>
+    public const float StepDecayFactor = 0.1f;
+    /// <summary>Exponential decay: ×0.95 per epoch.</summary>
+    public const float ExponentialDecayRate = 0.95f;
+    /// <summary>Linear warm-up epochs before cosine decay: 0.</summary>
+    public const int WarmupEpochs = 0;
+    /// <summary>Floor of cosine decay and reduce-on-plateau: 0.</summary>
+    public const float MinimumLearningRate = 0f;
+    /// <summary>Reduce-on-plateau factor: 0.1.</summary>
+    public const float PlateauFactor = 0.1f;
+    /// <summary>Reduce-on-plateau patience: 5 epochs.</summary>
+    public const int PlateauPatience = 5;
+    /// <summary>Gradient clipping by global norm: off (0).</summary>
+    public const float GradientClippingNorm = 0f;
+    /// <summary>L1 penalty λ·Σ|W|: off (0).</summary>
+    public const float L1Regularization = 0f;
+    /// <summary>Dropout on hidden layers: off (rate 0).</summary>
+    public const float DropoutRate = 0f;
+    /// <summary>Label smoothing ε: off (0).</summary>
+    public const float LabelSmoothing = 0f;
+    /// <summary>Class weighting: none.</summary>
+    public const ClassWeighting ClassWeighting = Engine.ClassWeighting.None;
 }

@@ -19,6 +19,10 @@ public sealed class MlpTrainingResult
     public IReadOnlyList<EpochReport> History { get; }
     /// <summary>Why training ended.</summary>
     public StopReason StopReason { get; }
-    /// <summary>Number of epochs run.</summary>
+    /// <summary>Number of epochs in <see cref="History"/> (after a warm start, the earlier run's epochs included).</summary>
     public int Epochs => History.Count;
+    /// <summary>The epoch whose weights <see cref="Network"/> holds (the best one when early stopping restored it).</summary>
+    public int BestEpoch { get; init; }
+    /// <summary>What a warm start needs to continue this run exactly: optimizer state, schedule position, epoch count.</summary>
+    public TrainingCheckpoint? Checkpoint { get; init; }
 }

@@ -4,7 +4,7 @@ namespace NeuralNet.MLExtensions.Engine;
 /// Everything the engine needs to train a network; defaults come from <see cref="MlpDefaults"/>. Option names match
 /// the ML.NET trainer's options, so <see cref="Validate"/>'s messages name what the user set.
 /// </summary>
-public sealed class MlpTrainingSettings
+public sealed partial class MlpTrainingSettings
 {
     /// <summary>Width of each hidden layer; empty for multinomial logistic regression.</summary>
     public IReadOnlyList<int> HiddenLayerSizes { get; init; } = MlpDefaults.HiddenLayerSizes;
@@ -46,8 +46,10 @@ public sealed class MlpTrainingSettings
     public int NumberOfThreads { get; init; } = Environment.ProcessorCount;
     /// <summary>Called after every epoch.</summary>
     public Action<EpochReport>? EpochCompleted { get; init; }
-    /// <summary>Checked after every mini-batch.</summary>
+    /// <summary>Checked before every mini-batch.</summary>
     public CancellationToken CancellationToken { get; init; }
+    /// <summary>Polled before every mini-batch, beside <see cref="CancellationToken"/>; true stops training with <see cref="OperationCanceledException"/>.</summary>
+    public Func<bool>? IsCancellationRequested { get; init; }
 
     /// <summary>The activation of each hidden layer, after expanding a single activation to all layers.</summary>
     public IReadOnlyList<Activation> ActivationsPerLayer() =>
@@ -86,6 +88,7 @@ public sealed class MlpTrainingSettings
         if (!Enum.IsDefined(WeightInitialization))
             throw new ArgumentOutOfRangeException(nameof(WeightInitialization), WeightInitialization, $"WeightInitialization must be one of {string.Join(", ", Enum.GetNames<WeightInitialization>())}; got {(int)WeightInitialization}.");
         if (NumberOfThreads < 1) throw new ArgumentOutOfRangeException(nameof(NumberOfThreads), NumberOfThreads, $"NumberOfThreads must be at least 1; got {NumberOfThreads}.");
+        ValidateTrainingControl();
     }
 
     private static void Positive(string name, float value)

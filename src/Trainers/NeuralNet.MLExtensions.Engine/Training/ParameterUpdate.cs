@@ -4,10 +4,12 @@ using NeuralNet.MLExtensions.Engine.Optimizers;
 namespace NeuralNet.MLExtensions.Engine.Training;
 
 /// <summary>
-/// Everything after backward in one pass over the parameters: the L2 gradient (weights only), the squared gradient
-/// norms reported per epoch, and the optimizer step, over fixed chunks that never straddle a layer's weights or
-/// biases. Chunks run on any thread (the work is element-wise); the norms are summed chunk by chunk in table order,
-/// so every result is the same for any thread count. Buffers are allocated once per training run.
+/// Everything after backward, over fixed chunks of the parameters that never straddle a layer's weights or biases:
+/// the L2 and L1 gradients (weights only), the squared gradient norms reported per epoch, clipping by global norm, and
+/// the optimizer step. Without clipping that is one pass (each chunk: penalties, squares, update); with clipping the
+/// global norm is needed first, so two passes. Chunks run on any thread (the work is element-wise, the same
+/// operations as over the whole buffer); the norms are summed chunk by chunk in table order, so every result is the
+/// same for any thread count. Buffers are allocated once per training run.
 /// </summary>
 internal sealed class ParameterUpdate
 {
@@ -15,18 +17,19 @@ internal sealed class ParameterUpdate
 
     private readonly ComputeContext _context;
     private readonly Optimizer _optimizer;
-    private readonly float _l2;
+    private readonly float _l2, _l1, _clipNorm;
     private readonly int _weightCount;
     private readonly (int Start, int Length, int Layer, bool Weights)[] _chunks;
     private readonly double[] _squares;
-    private readonly TileAction _tile;
+    private readonly TileAction _onePass, _penalties, _scaleAndStep;
     private float[] _parameters = [], _gradients = [];
+    private float _scale;
 
-    public ParameterUpdate(MlpNetwork network, Optimizer optimizer, ComputeContext context, float l2)
+    public ParameterUpdate(MlpNetwork network, Optimizer optimizer, ComputeContext context, float l2, float l1, float clipNorm)
     {
         _context = context;
         _optimizer = optimizer;
-        _l2 = l2;
+        (_l2, _l1, _clipNorm) = (l2, l1, clipNorm);
         _weightCount = network.WeightCount;
         var chunks = new List<(int, int, int, bool)>();
         var layers = network.Layers;
@@ -36,19 +39,30 @@ internal sealed class ParameterUpdate
         for (int l = 0; l < layers.Count; l++) chunks.Add((layers[l].BiasOffset, layers[l].OutputSize, l, false));
         _chunks = [.. chunks];
         _squares = new double[_chunks.Length];
-        _tile = Chunk;
+        _onePass = (c, _) => { Penalties(c); Step(c); };
+        _penalties = (c, _) => Penalties(c);
+        _scaleAndStep = (c, _) =>
+        {
+            if (_scale != 1f)
+            {
+                Span<float> g = _gradients.AsSpan(_chunks[c].Start, _chunks[c].Length);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(g, _scale, g);
+            }
+            Step(c);
+        };
     }
 
     /// <summary>
-    /// parameters, gradients: [P]. Adds the L2 gradient, adds each layer's weight-gradient norm to
-    /// <paramref name="layerNormSums"/> and the global norm to <paramref name="normSum"/>, and makes one optimizer step.
+    /// parameters, gradients: [P]. Adds the penalty gradients, adds each layer's weight-gradient norm to
+    /// <paramref name="layerNormSums"/> and the global norm to <paramref name="normSum"/>, clips, and makes one
+    /// optimizer step.
     /// </summary>
     public void Run(float[] parameters, float[] gradients, double[] layerNormSums, ref double normSum)
     {
         _parameters = parameters;
         _gradients = gradients;
         _optimizer.BeginStep();
-        _context.Run(_chunks.Length, _tile);
+        _context.Run(_chunks.Length, _clipNorm == 0f ? _onePass : _penalties);
         Span<double> layerSquares = stackalloc double[layerNormSums.Length];
         double total = 0;
         for (int c = 0; c < _chunks.Length; c++)
@@ -57,15 +71,31 @@ internal sealed class ParameterUpdate
             total += _squares[c];
         }
         for (int l = 0; l < layerNormSums.Length; l++) layerNormSums[l] += Math.Sqrt(layerSquares[l]);
-        normSum += Math.Sqrt(total);
+        double norm = Math.Sqrt(total);
+        normSum += norm;
+        if (_clipNorm != 0f)
+        {
+            // As GradientClipping.Apply, chunk by chunk: scale by limit/‖g‖ when the norm exceeds the limit.
+            _scale = norm > _clipNorm ? (float)(_clipNorm / norm) : 1f;
+            _context.Run(_chunks.Length, _scaleAndStep);
+        }
     }
 
-    // One chunk: L2 gradient and squared norm, then the optimizer's update of the same parameters.
-    private void Chunk(int c, int worker)
+    // L2 then L1 gradient on a weight chunk, and its squared norm.
+    private void Penalties(int c)
     {
         var (start, length, _, weights) = _chunks[c];
         Span<float> g = _gradients.AsSpan(start, length);
-        _squares[c] = ElementWise.AddScaledSumOfSquares(_parameters.AsSpan(start, length), weights ? _l2 : 0f, g);
-        _optimizer.StepRange(_parameters, _gradients, start, length, _weightCount);
+        ReadOnlySpan<float> w = _parameters.AsSpan(start, length);
+        if (!weights || _l1 == 0f)
+        {
+            _squares[c] = ElementWise.AddScaledSumOfSquares(w, weights ? _l2 : 0f, g);
+            return;
+        }
+        ElementWise.AddScaledSumOfSquares(w, _l2, g);
+        L1Penalty.AddGradient(w, _l1, g);
+        _squares[c] = ElementWise.AddScaledSumOfSquares(w, 0f, g);
     }
+
+    private void Step(int c) => _optimizer.StepRange(_parameters, _gradients, _chunks[c].Start, _chunks[c].Length, _weightCount);
 }

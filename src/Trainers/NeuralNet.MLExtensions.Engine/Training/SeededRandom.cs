@@ -11,6 +11,20 @@ internal sealed class SeededRandom(int seed)
 
     public int Seed { get; } = seed;
 
+    /// <summary>
+    /// An independent source for one stream (e.g. one epoch's shuffle and dropout masks) of a run, derived from the
+    /// seed and the stream number alone, so a resumed run draws exactly what an uninterrupted one would.
+    /// </summary>
+    public static SeededRandom Derive(int seed, int stream)
+    {
+        // SplitMix64 finaliser over (seed, stream): a fixed mix, unlike HashCode, which is randomised per process.
+        ulong z = ((ulong)(uint)seed << 32 | (uint)stream) + 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z ^= z >> 31;
+        return new SeededRandom((int)(z & 0x7FFFFFFF));
+    }
+
     /// <summary>Uniform in [0, 1).</summary>
     public double NextDouble() => _random.NextDouble();
 

@@ -7,4 +7,6 @@ public enum StopReason
     MaximumEpochsReached = 0,
     /// <summary>The training loss stopped improving by <c>ConvergenceTolerance</c> for <c>ConvergencePatience</c> epochs.</summary>
     TrainingLossConverged = 1,
+    /// <summary>The validation metric stopped improving by <c>EarlyStoppingMinimumImprovement</c> for <c>EarlyStoppingPatience</c> epochs.</summary>
+    EarlyStopping = 2,
 }

@@ -11,15 +11,17 @@ namespace NeuralNet.MLExtensions.Data;
 /// </summary>
 internal static class TrainingDataReader
 {
+    /// <summary>Reads training rows; <paramref name="role"/> names the data in messages ("training" or "validation").</summary>
     public static TrainingSet Read(IDataView data, DataViewSchema.Column features, DataViewSchema.Column label,
-        DataViewSchema.Column? weight, bool skipInvalidRows)
+        DataViewSchema.Column? weight, bool skipInvalidRows, string role = "training")
     {
+        bool training = role == "training";
         int d = ((VectorDataViewType)features.Type).Size;
         var classes = ClassLabels.FromLabelColumn(label);
         long count = data.GetRowCount() ?? CountRows(data, label);
-        if (count == 0) throw new InvalidOperationException("The training data has no rows; a model cannot be trained on nothing.");
+        if (count == 0) throw new InvalidOperationException($"The {role} data has no rows; {(training ? "a model cannot be trained on nothing" : "there is nothing to validate on")}.");
         if (count * d > Array.MaxLength)
-            throw new InvalidOperationException($"The training data has {count} rows of {d} features, more than one array can hold ({Array.MaxLength} values).");
+            throw new InvalidOperationException($"The {role} data has {count} rows of {d} features, more than one array can hold ({Array.MaxLength} values).");
 
         var x = new float[count * d];
         var y = new int[count];
@@ -40,7 +42,7 @@ internal static class TrainingDataReader
             while (cursor.MoveNext())
             {
                 if (rows >= count)
-                    throw new InvalidOperationException($"The training data reported {count} rows but has more; it changed while being read.");
+                    throw new InvalidOperationException($"The {role} data reported {count} rows but has more; it changed while being read.");
                 getFeatures(ref buffer);
                 getLabel(ref key);
                 getWeight?.Invoke(ref weightValue);
@@ -54,16 +56,16 @@ internal static class TrainingDataReader
             }
         }
         if (invalid.Rows > 0 && !skipInvalidRows)
-            throw new InvalidOperationException(invalid.Describe(features, label, weight));
+            throw new InvalidOperationException(invalid.Describe(features, label, weight, role));
         if (rows == 0)
             throw new InvalidOperationException(invalid.Rows > 0
-                ? $"All {invalid.Rows} training rows were skipped as invalid ({invalid.Summary(features)}); nothing is left to train on."
-                : "The training data has no rows; a model cannot be trained on nothing.");
+                ? $"All {invalid.Rows} {role} rows were skipped as invalid ({invalid.Summary(features)}); nothing is left to {(training ? "train" : "validate")} on."
+                : $"The {role} data has no rows; {(training ? "a model cannot be trained on nothing" : "there is nothing to validate on")}.");
 
         var present = new bool[classes.Count];
         int distinct = 0;
         for (int i = 0; i < rows; i++) if (!present[y[i]]) { present[y[i]] = true; distinct++; }
-        if (distinct < 2)
+        if (distinct < 2 && training)
             throw new InvalidOperationException(
                 $"The training data holds only one class ('{classes.Names[y[0]]}') in Label column '{label.Name}'; a classifier needs examples of at least two classes.");
 
@@ -115,16 +117,16 @@ internal static class TrainingDataReader
             return string.Join("; ", parts);
         }
 
-        public string Describe(DataViewSchema.Column features, DataViewSchema.Column label, DataViewSchema.Column? weight)
+        public string Describe(DataViewSchema.Column features, DataViewSchema.Column label, DataViewSchema.Column? weight, string role)
         {
             var lines = new List<string>();
             if (BadFeatures > 0)
-                lines.Add($"{BadFeatures} training row(s) have NaN or infinity in Features column '{features.Name}', in {Slots(features)}. " +
+                lines.Add($"{BadFeatures} {role} row(s) have NaN or infinity in Features column '{features.Name}', in {Slots(features)}. " +
                           "Replace them first (e.g. mlContext.Transforms.ReplaceMissingValues) or filter the rows out.");
             if (MissingLabels > 0)
-                lines.Add($"{MissingLabels} training row(s) have a missing label in Label column '{label.Name}' (key value 0, e.g. a value MapValueToKey did not see).");
+                lines.Add($"{MissingLabels} {role} row(s) have a missing label in Label column '{label.Name}' (key value 0, e.g. a value MapValueToKey did not see).");
             if (BadWeights > 0)
-                lines.Add($"{BadWeights} training row(s) have a negative, NaN or infinite weight in ExampleWeight column '{weight?.Name}'; weights must be finite and ≥ 0.");
+                lines.Add($"{BadWeights} {role} row(s) have a negative, NaN or infinite weight in ExampleWeight column '{weight?.Name}'; weights must be finite and ≥ 0.");
             lines.Add("Set MlpTrainer.Options.SkipInvalidRows = true to skip such rows instead (their count is reported on MLContext.Log).");
             return string.Join(" ", lines);
         }

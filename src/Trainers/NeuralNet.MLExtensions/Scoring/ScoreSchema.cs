@@ -12,14 +12,24 @@ internal static class ScoreSchema
 {
     private static readonly KeyDataViewType ScoreSetIdType = new(typeof(uint), int.MaxValue);
 
-    /// <summary>The input schema followed by Score and PredictedLabel.</summary>
-    public static DataViewSchema Append(DataViewSchema input, ClassLabels classes)
+    /// <summary>Score (the row's K probabilities) and PredictedLabel (1 + the index of the largest; 0 when any is NaN).</summary>
+    public static IReadOnlyList<OutputColumn> Columns(ClassLabels classes) =>
+    [
+        OutputColumn.Vector(AnnotationNames.Score, classes.Count, ScoreAnnotations(classes)),
+        new OutputColumn(AnnotationNames.PredictedLabel, new KeyDataViewType(typeof(uint), classes.Count), PredictedLabelAnnotations(classes),
+            values => (ValueGetter<uint>)((ref uint destination) => destination = ArgMax(values.Current()))),
+    ];
+
+    /// <summary>1-based index of the largest probability (first on ties); 0 (missing) when any is NaN.</summary>
+    internal static uint ArgMax(ReadOnlySpan<float> p)
     {
-        var builder = new DataViewSchema.Builder();
-        builder.AddColumns(input);
-        builder.AddColumn(AnnotationNames.Score, new VectorDataViewType(NumberDataViewType.Single, classes.Count), ScoreAnnotations(classes));
-        builder.AddColumn(AnnotationNames.PredictedLabel, new KeyDataViewType(typeof(uint), classes.Count), PredictedLabelAnnotations(classes));
-        return builder.ToSchema();
+        int best = 0;
+        for (int c = 0; c < p.Length; c++)
+        {
+            if (float.IsNaN(p[c])) return 0;
+            if (p[c] > p[best]) best = c;
+        }
+        return (uint)best + 1;
     }
 
     /// <summary>The shape of the two columns, for <c>GetOutputSchema(SchemaShape)</c>.</summary>

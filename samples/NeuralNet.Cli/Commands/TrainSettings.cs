@@ -1,0 +1,17 @@
+namespace NeuralNet.Cli.Commands;
+
+/// <summary>The train command's arguments.</summary>
+internal sealed record TrainSettings(
+    string TrainPath,
+    string Label,
+    string? TestPath,
+    double TestFraction,
+    int[] Hidden,
+    string Activation,
+    int? Epochs,
+    int? BatchSize,
+    float? LearningRate,
+    int Seed,
+    double ValidationFraction,
+    string? ModelPath,
+    string? ReportPath);

@@ -1,0 +1,49 @@
+using System.Collections;
+using System.Globalization;
+using NeuralNet.MLExtensions.Engine;
+
+namespace NeuralNet.MLExtensions.Reports.Analysis;
+
+/// <summary>Describes a trained MLP: layers and parameter counts from its architecture, training from its history.</summary>
+internal static class ModelDescriber
+{
+    public static ModelDescription Describe(MlpModelParameters model, MlpTrainer.Options? options)
+    {
+        var a = model.Architecture;
+        var layers = new LayerDescription[a.LayerCount];
+        for (int l = 0; l < a.LayerCount; l++)
+        {
+            bool output = l == a.LayerCount - 1;
+            int inputs = a.LayerInputSize(l), outputs = a.LayerOutputSize(l);
+            layers[l] = new LayerDescription(output ? "Output" : $"Hidden {l + 1}", inputs, outputs,
+                output ? "softmax" : a.LayerActivation(l).ToString(), (long)inputs * outputs + outputs);
+        }
+        var last = model.History.Count > 0 ? model.History[^1] : null;
+        return new ModelDescription(a.InputSize, layers, a.ParameterCount, model.Standardizer is not null, model.History.Count,
+            Describe(model.StopReason), last?.TrainingLoss ?? double.NaN, last?.Elapsed.TotalSeconds ?? double.NaN,
+            options is null ? [] : ListOptions(options), model.GetSummary());
+    }
+
+    private static string Describe(StopReason reason) => reason switch
+    {
+        StopReason.TrainingLossConverged => "training loss converged",
+        StopReason.MaximumEpochsReached => "maximum number of epochs reached",
+        _ => reason.ToString(),
+    };
+
+    /// <summary>Every public option by reflection, so options added to the trainer later appear without a change here.</summary>
+    private static KeyValuePair<string, string>[] ListOptions(MlpTrainer.Options options) =>
+        typeof(MlpTrainer.Options).GetProperties()
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+            .Select(p => new KeyValuePair<string, string>(p.Name, Format(p.GetValue(options))))
+            .ToArray();
+
+    private static string Format(object? value) => value switch
+    {
+        null => "—",
+        string s => s,
+        IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Format)) + "]",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

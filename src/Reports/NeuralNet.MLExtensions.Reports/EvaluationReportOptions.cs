@@ -1,0 +1,50 @@
+using Microsoft.ML;
+
+namespace NeuralNet.MLExtensions.Reports;
+
+/// <summary>What goes into an <see cref="EvaluationReport"/> beyond the metrics, the confusion matrix and the curves.</summary>
+public sealed class EvaluationReportOptions
+{
+    /// <summary>The report's heading. Default "MLP evaluation report".</summary>
+    public string Title { get; set; } = "MLP evaluation report";
+
+    /// <summary>The trainer options the model was trained with, listed in the model section; null leaves them out.</summary>
+    public MlpTrainer.Options? TrainingOptions { get; set; }
+
+    /// <summary>The k of top-k accuracy, ≥ 1; clamped to the number of classes. Default 3.</summary>
+    public int TopKPredictionCount { get; set; } = 3;
+
+    /// <summary>Equal-width confidence bins of the reliability diagram, 2 to 100. Default 10.</summary>
+    public int CalibrationBins { get; set; } = 10;
+
+    /// <summary>
+    /// Compute permutation feature importance (ML.NET's <c>PermutationFeatureImportance</c> on the MLP, over the test
+    /// data featurized by the pipeline's earlier steps). Default false: it scores the test data once per feature and permutation.
+    /// </summary>
+    public bool PermutationFeatureImportance { get; set; }
+
+    /// <summary>Permutations per feature, ≥ 1. Default 1.</summary>
+    public int PermutationCount { get; set; } = 1;
+
+    /// <summary>Rows used for permutation feature importance; null uses every test row.</summary>
+    public int? PermutationRows { get; set; }
+
+    /// <summary>Features shown in the importance chart (the most important), ≥ 1. Default 20.</summary>
+    public int TopFeatures { get; set; } = 20;
+
+    /// <summary>A baseline model (e.g. ML.NET's <c>LbfgsMaximumEntropy</c> on the same features) to show side by side; null for none.</summary>
+    public ITransformer? Baseline { get; set; }
+
+    /// <summary>The baseline's name in the report. Default "Baseline".</summary>
+    public string BaselineName { get; set; } = "Baseline";
+
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Title)) throw new ArgumentOutOfRangeException(nameof(Title), Title, "Title must not be empty.");
+        if (TopKPredictionCount < 1) throw new ArgumentOutOfRangeException(nameof(TopKPredictionCount), TopKPredictionCount, $"TopKPredictionCount must be at least 1; got {TopKPredictionCount}.");
+        if (CalibrationBins is < 2 or > 100) throw new ArgumentOutOfRangeException(nameof(CalibrationBins), CalibrationBins, $"CalibrationBins must be in [2, 100]; got {CalibrationBins}.");
+        if (PermutationCount < 1) throw new ArgumentOutOfRangeException(nameof(PermutationCount), PermutationCount, $"PermutationCount must be at least 1; got {PermutationCount}.");
+        if (PermutationRows is < 1) throw new ArgumentOutOfRangeException(nameof(PermutationRows), PermutationRows, $"PermutationRows must be null or at least 1; got {PermutationRows}.");
+        if (TopFeatures < 1) throw new ArgumentOutOfRangeException(nameof(TopFeatures), TopFeatures, $"TopFeatures must be at least 1; got {TopFeatures}.");
+    }
+}

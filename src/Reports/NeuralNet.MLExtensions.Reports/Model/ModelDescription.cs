@@ -1,0 +1,24 @@
+namespace NeuralNet.MLExtensions.Reports;
+
+/// <summary>The MLP inside the evaluated pipeline: its layers, parameter counts, how training went and with which options.</summary>
+/// <param name="Features">Number of input features.</param>
+/// <param name="Layers">Dense layers, input side first.</param>
+/// <param name="ParameterCount">Trainable parameters in total.</param>
+/// <param name="Standardized">Whether features are standardised inside the model.</param>
+/// <param name="Epochs">Epochs trained.</param>
+/// <param name="StopReason">Why training ended, in words.</param>
+/// <param name="FinalTrainingLoss">Training loss of the last epoch; NaN without history.</param>
+/// <param name="TrainingSeconds">Wall time of training; NaN without history.</param>
+/// <param name="TrainingOptions">Option name and value, when the options were given to the report.</param>
+/// <param name="Summary">The model's own text summary (<c>MlpModelParameters.GetSummary()</c>).</param>
+public sealed record ModelDescription(
+    int Features,
+    IReadOnlyList<LayerDescription> Layers,
+    long ParameterCount,
+    bool Standardized,
+    int Epochs,
+    string StopReason,
+    double FinalTrainingLoss,
+    double TrainingSeconds,
+    IReadOnlyList<KeyValuePair<string, string>> TrainingOptions,
+    string Summary);

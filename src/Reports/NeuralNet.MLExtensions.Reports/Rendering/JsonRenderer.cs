@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NeuralNet.MLExtensions.Reports.Rendering;
+
+/// <summary>The report's numbers as JSON (snake_case; NaN written as null).</summary>
+internal static class JsonRenderer
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static string Render(EvaluationReport report)
+    {
+        var document = new
+        {
+            report.Title,
+            report.Metrics,
+            expected_calibration_error = report.Calibration.ExpectedCalibrationError,
+            Classes = report.Classes,
+            ConfusionMatrix = new { Classes = report.Classes.Select(c => c.Name), Counts = report.ConfusionCounts },
+            report.Calibration,
+            Model = report.Model is null ? null : new
+            {
+                report.Model.Features,
+                report.Model.Layers,
+                report.Model.ParameterCount,
+                report.Model.Standardized,
+                report.Model.Epochs,
+                report.Model.StopReason,
+                report.Model.FinalTrainingLoss,
+                report.Model.TrainingSeconds,
+                TrainingOptions = report.Model.TrainingOptions.ToDictionary(o => o.Key, o => o.Value),
+            },
+            History = report.History.Select(e => new { e.Epoch, e.TrainingLoss, e.LearningRate, e.GradientNorm, e.LayerGradientNorms, ElapsedSeconds = e.Elapsed.TotalSeconds }),
+            report.FeatureImportance,
+            report.Baseline,
+        };
+        return JsonSerializer.Serialize(document, Options);
+    }
+}

@@ -1,0 +1,62 @@
+using NeuralNet.MLExtensions.Engine.Training;
+
+namespace NeuralNet.MLExtensions.Engine;
+
+/// <summary>
+/// Holds out a fraction of the rows of every class as validation data (stratified), chosen by a random source
+/// derived from the seed alone. Each class keeps at least one training row; both parts keep the rows' order.
+/// </summary>
+internal static class StratifiedSplit
+{
+    /// <summary>The stream number of the split's random source (epochs use 1, 2, ...).</summary>
+    private const int Stream = -1;
+
+    public static (float[] Features, int[] Labels, float[]? Weights, ValidationSet Validation) Split(
+        float[] features, int rows, int featureCount, int[] labels, float[]? weights, int classCount, float fraction, int seed)
+    {
+        var random = SeededRandom.Derive(seed, Stream);
+        var held = new bool[rows];
+        int heldCount = 0;
+        for (int c = 0; c < classCount; c++)
+        {
+            var members = new List<int>();
+            for (int r = 0; r < rows; r++) if (labels[r] == c) members.Add(r);
+            int take = Math.Min((int)Math.Round(fraction * members.Count), members.Count - 1);
+            if (take <= 0) continue;
+            int[] order = members.ToArray();
+            random.Shuffle(order);
+            for (int i = 0; i < take; i++) held[order[i]] = true;
+            heldCount += take;
+        }
+        if (heldCount == 0)
+            throw new ArgumentOutOfRangeException("ValidationFraction", fraction,
+                $"ValidationFraction {fraction} of {rows} rows holds out no row (each class keeps at least one training row); raise it or pass validation data.");
+
+        int d = featureCount, trainCount = rows - heldCount;
+        var trainX = new float[trainCount * d];
+        var trainY = new int[trainCount];
+        var trainW = weights is null ? null : new float[trainCount];
+        var validX = new float[heldCount * d];
+        var validY = new int[heldCount];
+        var validW = weights is null ? null : new float[heldCount];
+        int t = 0, v = 0;
+        for (int r = 0; r < rows; r++)
+        {
+            if (held[r])
+            {
+                features.AsSpan(r * d, d).CopyTo(validX.AsSpan(v * d, d));
+                validY[v] = labels[r];
+                if (validW is not null) validW[v] = weights![r];
+                v++;
+            }
+            else
+            {
+                features.AsSpan(r * d, d).CopyTo(trainX.AsSpan(t * d, d));
+                trainY[t] = labels[r];
+                if (trainW is not null) trainW[t] = weights![r];
+                t++;
+            }
+        }
+        return (trainX, trainY, trainW, new ValidationSet(validX, validY, validW));
+    }
+}

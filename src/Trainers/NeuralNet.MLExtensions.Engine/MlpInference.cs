@@ -1,0 +1,61 @@
+using NeuralNet.MLExtensions.Engine.Kernels;
+
+namespace NeuralNet.MLExtensions.Engine;
+
+/// <summary>
+/// Runs a trained network on blocks of raw feature rows: standardises them as in training, then computes class
+/// probabilities or the activations of a hidden layer. Buffers are kept between calls, so one instance serves many
+/// calls without allocating; an instance is not thread-safe (use one per thread).
+/// </summary>
+public sealed class MlpInference
+{
+    private readonly MlpNetwork _network;
+    private readonly FeatureStandardizer? _standardizer;
+    private readonly ComputeContext _context;
+    private readonly ForwardWorkspace _workspace = new();
+    private float[] _standardized = [];
+
+    /// <summary>Inference for <paramref name="network"/>, standardising with <paramref name="standardizer"/> when given.</summary>
+    public MlpInference(MlpNetwork network, FeatureStandardizer? standardizer, int numberOfThreads = 1)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (standardizer is not null && standardizer.FeatureCount != network.Architecture.InputSize)
+            throw new ArgumentException($"The standardiser has {standardizer.FeatureCount} features but the network takes {network.Architecture.InputSize}.", nameof(standardizer));
+        _network = network;
+        _standardizer = standardizer;
+        _context = new ComputeContext(numberOfThreads);
+    }
+
+    /// <summary>The network this runs.</summary>
+    public MlpNetwork Network => _network;
+
+    /// <summary>features: [rows×in] raw → probabilities: [rows×K].</summary>
+    public void Probabilities(ReadOnlySpan<float> features, int rows, Span<float> probabilities) =>
+        _network.Forward(_context, Prepare(features, rows), rows, _workspace, probabilities, softmax: true);
+
+    /// <summary>
+    /// features: [rows×in] raw → activations: [rows×width] of hidden layer <paramref name="hiddenLayer"/>
+    /// (0 = the first hidden layer).
+    /// </summary>
+    public void HiddenActivations(ReadOnlySpan<float> features, int rows, int hiddenLayer, Span<float> activations)
+    {
+        int hidden = _network.Architecture.HiddenLayerSizes.Count;
+        if ((uint)hiddenLayer >= (uint)hidden)
+            throw new ArgumentOutOfRangeException(nameof(hiddenLayer), hiddenLayer,
+                hidden == 0 ? "The network has no hidden layer." : $"The network has hidden layers 0..{hidden - 1}; got {hiddenLayer}.");
+        _network.ForwardThrough(_context, Prepare(features, rows), rows, _workspace, hiddenLayer, activations);
+    }
+
+    private ReadOnlySpan<float> Prepare(ReadOnlySpan<float> features, int rows)
+    {
+        int d = _network.Architecture.InputSize;
+        if (rows < 0 || features.Length < (long)rows * d)
+            throw new ArgumentException($"Expected [{rows}×{d}] feature values; got {features.Length}.", nameof(features));
+        if (_standardizer is null) return features[..(rows * d)];
+        if (_standardized.Length < rows * d) _standardized = new float[rows * d];
+        var target = _standardized.AsSpan(0, rows * d);
+        features[..(rows * d)].CopyTo(target);
+        _standardizer.Apply(target, rows);
+        return target;
+    }
+}

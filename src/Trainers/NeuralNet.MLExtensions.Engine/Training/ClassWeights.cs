@@ -1,0 +1,40 @@
+namespace NeuralNet.MLExtensions.Engine.Training;
+
+/// <summary>Turns a class weighting into per-row weights, multiplied into the example weights.</summary>
+internal static class ClassWeights
+{
+    /// <summary>One weight per class: 1 for none, rows/(classes present·rows of c) for balanced, or the explicit list.</summary>
+    public static float[] PerClass(ClassWeighting weighting, IReadOnlyList<float>? explicitWeights, ReadOnlySpan<int> labels, int classCount)
+    {
+        var perClass = new float[classCount];
+        switch (weighting)
+        {
+            case ClassWeighting.None:
+                Array.Fill(perClass, 1f);
+                break;
+            case ClassWeighting.Explicit:
+                for (int c = 0; c < classCount; c++) perClass[c] = explicitWeights![c];
+                break;
+            case ClassWeighting.Balanced:
+                var counts = new int[classCount];
+                foreach (int y in labels) counts[y]++;
+                int present = counts.Count(n => n > 0);
+                for (int c = 0; c < classCount; c++)
+                    perClass[c] = counts[c] == 0 ? 0f : (float)((double)labels.Length / ((double)present * counts[c]));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(weighting), weighting, "Unknown class weighting.");
+        }
+        return perClass;
+    }
+
+    /// <summary>The example weights times each row's class weight; the example weights themselves when there is no weighting.</summary>
+    public static float[]? Apply(ClassWeighting weighting, IReadOnlyList<float>? explicitWeights, int[] labels, int rows, int classCount, float[]? exampleWeights)
+    {
+        if (weighting == ClassWeighting.None) return exampleWeights;
+        float[] perClass = PerClass(weighting, explicitWeights, labels.AsSpan(0, rows), classCount);
+        var weights = new float[rows];
+        for (int r = 0; r < rows; r++) weights[r] = (exampleWeights is null ? 1f : exampleWeights[r]) * perClass[labels[r]];
+        return weights;
+    }
+}

@@ -1,0 +1,160 @@
+using NeuralNet.MLExtensions.Engine;
+
+namespace NeuralNet.MLExtensions.Persistence;
+
+/// <summary>
+/// The fields of a saved model, written and read side by side:
+/// features column name; input size; hidden layer count, then each layer's size and activation code; class count;
+/// standardisation flag, means and scales; class key values; parameter count and parameters; stop reason; history
+/// (from version 2 with validation loss and accuracy); from version 2, the best epoch and the warm-start checkpoint.
+/// Every count is checked against fixed limits and against the bytes left before anything is allocated.
+/// </summary>
+internal static class ModelPayload
+{
+    public const int MaxInputSize = 1 << 24;
+    public const int MaxHiddenLayers = 256;
+    public const int MaxLayerSize = 1 << 20;
+    public const int MaxClasses = 1 << 20;
+    public const int MaxHistory = 1 << 20;
+    private const int MaxNameBytes = 1 << 16;
+
+    public static byte[] Write(SavedModel saved)
+    {
+        var model = saved.Model;
+        var a = model.Architecture;
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            KeyValueCodec.WriteString(w, saved.FeatureColumnName);
+            w.Write(a.InputSize);
+            w.Write(a.HiddenLayerSizes.Count);
+            for (int i = 0; i < a.HiddenLayerSizes.Count; i++)
+            {
+                w.Write(a.HiddenLayerSizes[i]);
+                w.Write((byte)a.HiddenActivations[i]);
+            }
+            w.Write(a.ClassCount);
+            w.Write(model.Standardizer is null ? (byte)0 : (byte)1);
+            if (model.Standardizer is { } s)
+            {
+                foreach (float v in s.Mean) w.Write(v);
+                foreach (float v in s.Scale) w.Write(v);
+            }
+            KeyValueCodec.Write(w, model.Classes);
+            var parameters = model.Network.Parameters;
+            w.Write((long)parameters.Length);
+            foreach (float v in parameters) w.Write(v);
+            w.Write((byte)model.StopReason);
+            w.Write(model.History.Count);
+            foreach (var e in model.History)
+            {
+                w.Write(e.Epoch);
+                w.Write(e.TrainingLoss);
+                w.Write(e.LearningRate);
+                w.Write(e.GradientNorm);
+                w.Write(e.LayerGradientNorms.Count);
+                foreach (double n in e.LayerGradientNorms) w.Write(n);
+                w.Write(e.Elapsed.Ticks);
+                w.Write((byte)((e.ValidationLoss is null ? 0 : 1) | (e.ValidationAccuracy is null ? 0 : 2)));
+                if (e.ValidationLoss is double loss) w.Write(loss);
+                if (e.ValidationAccuracy is double accuracy) w.Write(accuracy);
+            }
+            w.Write(model.BestEpoch);
+            CheckpointCodec.Write(w, model.Checkpoint);
+        }
+        return buffer.ToArray();
+    }
+
+    public static SavedModel Read(byte[] payload, ushort version)
+    {
+        var r = new PayloadReader(payload);
+        string featureColumn = r.ReadString("features column name", MaxNameBytes);
+        int inputSize = r.ReadInt32("input size", 1, MaxInputSize);
+        int hiddenCount = r.ReadInt32("hidden layer count", 0, MaxHiddenLayers);
+        var sizes = new int[hiddenCount];
+        var activations = new Activation[hiddenCount];
+        for (int i = 0; i < hiddenCount; i++)
+        {
+            sizes[i] = r.ReadInt32($"size of hidden layer {i}", 1, MaxLayerSize);
+            byte code = r.ReadByte($"activation of hidden layer {i}");
+            if (!Enum.IsDefined(typeof(Activation), (int)code))
+                throw new InvalidDataException($"MLP model is corrupt: unknown activation code {code} in hidden layer {i}.");
+            activations[i] = (Activation)code;
+        }
+        int classCount = r.ReadInt32("class count", 2, MaxClasses);
+        var architecture = new MlpArchitecture(inputSize, sizes, activations, classCount);
+
+        FeatureStandardizer? standardizer = null;
+        byte hasStandardizer = r.ReadByte("standardisation flag");
+        if (hasStandardizer > 1) throw new InvalidDataException($"MLP model is corrupt: standardisation flag is {hasStandardizer}, expected 0 or 1.");
+        if (hasStandardizer == 1)
+        {
+            if ((long)inputSize * 8 > r.Remaining)
+                throw new InvalidDataException($"MLP model is truncated or corrupt: standardisation for {inputSize} features needs {(long)inputSize * 8} bytes but only {r.Remaining} remain.");
+            var mean = new float[inputSize];
+            var scale = new float[inputSize];
+            r.ReadSingles(mean, "standardisation means");
+            r.ReadSingles(scale, "standardisation scales");
+            for (int i = 0; i < inputSize; i++)
+                if (!float.IsFinite(mean[i]) || !float.IsFinite(scale[i]) || scale[i] <= 0f)
+                    throw new InvalidDataException($"MLP model is corrupt: standardisation of feature {i} has mean {mean[i]} and scale {scale[i]}; both must be finite and the scale positive.");
+            standardizer = new FeatureStandardizer(mean, scale);
+        }
+
+        var classes = KeyValueCodec.Read(ref r, classCount);
+
+        long parameterCount = r.ReadInt64("parameter count");
+        if (parameterCount != architecture.ParameterCount)
+            throw new InvalidDataException($"MLP model is corrupt: it declares {parameterCount} parameters but architecture {architecture} has {architecture.ParameterCount}.");
+        if (parameterCount * 4 > r.Remaining)
+            throw new InvalidDataException($"MLP model is truncated or corrupt: {parameterCount} parameters need {parameterCount * 4} bytes but only {r.Remaining} remain.");
+        var parameters = new float[parameterCount];
+        r.ReadSingles(parameters, "parameters");
+        for (int i = 0; i < parameters.Length; i++)
+            if (!float.IsFinite(parameters[i]))
+                throw new InvalidDataException($"MLP model is corrupt: parameter {i} is {parameters[i]}.");
+
+        byte stop = r.ReadByte("stop reason");
+        if (!Enum.IsDefined(typeof(StopReason), (int)stop))
+            throw new InvalidDataException($"MLP model is corrupt: unknown stop reason code {stop}.");
+
+        int historyCount = r.ReadInt32("history length", 0, MaxHistory);
+        var history = new List<EpochReport>(Math.Min(historyCount, r.Remaining / 36 + 1));
+        for (int i = 0; i < historyCount; i++)
+        {
+            int epoch = r.ReadInt32($"history {i} epoch");
+            double loss = r.ReadDouble($"history {i} training loss");
+            float rate = r.ReadSingle($"history {i} learning rate");
+            double norm = r.ReadDouble($"history {i} gradient norm");
+            int layers = r.ReadInt32($"history {i} layer count", 0, MaxHiddenLayers + 1);
+            var norms = new double[layers];
+            for (int l = 0; l < layers; l++) norms[l] = r.ReadDouble($"history {i} layer {l} gradient norm");
+            long ticks = r.ReadInt64($"history {i} elapsed time");
+            if (ticks < 0) throw new InvalidDataException($"MLP model is corrupt: history {i} has a negative elapsed time.");
+            double? validationLoss = null, validationAccuracy = null;
+            if (version >= 2)
+            {
+                byte present = r.ReadByte($"history {i} validation flags");
+                if (present > 3) throw new InvalidDataException($"MLP model is corrupt: history {i} validation flags are {present}, expected 0 to 3.");
+                if ((present & 1) != 0) validationLoss = r.ReadDouble($"history {i} validation loss");
+                if ((present & 2) != 0) validationAccuracy = r.ReadDouble($"history {i} validation accuracy");
+            }
+            history.Add(new EpochReport(epoch, loss, rate, norm, norms, TimeSpan.FromTicks(ticks))
+            {
+                ValidationLoss = validationLoss,
+                ValidationAccuracy = validationAccuracy,
+            });
+        }
+        int bestEpoch = 0;
+        TrainingCheckpoint? checkpoint = null;
+        if (version >= 2)
+        {
+            bestEpoch = r.ReadInt32("best epoch", 0, int.MaxValue);
+            checkpoint = CheckpointCodec.Read(ref r, parameters.Length);
+        }
+        r.ExpectEnd();
+
+        var network = new MlpNetwork(architecture, parameters, copy: false);
+        return new SavedModel(featureColumn, new MlpModelParameters(network, standardizer, classes, history, (StopReason)stop, checkpoint, bestEpoch));
+    }
+}

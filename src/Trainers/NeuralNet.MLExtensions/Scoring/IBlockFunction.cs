@@ -1,0 +1,23 @@
+namespace NeuralNet.MLExtensions.Scoring;
+
+/// <summary>
+/// A function from a row's feature vector to a fixed number of output floats, evaluated on blocks of rows at once
+/// (one matrix product per block instead of one per row).
+/// </summary>
+internal interface IBlockFunction
+{
+    /// <summary>Length of the feature vector it takes.</summary>
+    int InputSize { get; }
+
+    /// <summary>Floats it produces per row.</summary>
+    int OutputSize { get; }
+
+    /// <summary>An evaluator with its own buffers, for one cursor or row (evaluators are not thread-safe).</summary>
+    IBlockEvaluator CreateEvaluator();
+}
+
+/// <summary>Evaluates an <see cref="IBlockFunction"/>: features [rows×InputSize] → outputs [rows×OutputSize].</summary>
+internal interface IBlockEvaluator
+{
+    void Evaluate(ReadOnlySpan<float> features, int rows, Span<float> outputs);
+}

@@ -1,0 +1,145 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace NeuralNet.MLExtensions.Tests.Persistence;
+
+/// <summary>Each defect of a model file gets its own InvalidDataException naming what is wrong.</summary>
+[TestClass]
+public sealed class ModelFormatErrorTests
+{
+    private static void Expect(byte[] bytes, string message)
+    {
+        var e = Assert.ThrowsExactly<InvalidDataException>(() => ModelBytes.Load(bytes));
+        StringAssert.Contains(e.Message, message);
+    }
+
+    // The payload as the format writes it, built field by field, so the tests can lie in any one field.
+    private sealed class Payload
+    {
+        private readonly MemoryStream _stream = new();
+        private readonly BinaryWriter _w;
+        public Payload() => _w = new BinaryWriter(_stream, Encoding.UTF8, leaveOpen: true);
+        public Payload Int(int v) { _w.Write(v); return this; }
+        public Payload Long(long v) { _w.Write(v); return this; }
+        public Payload Byte(byte v) { _w.Write(v); return this; }
+        public Payload Floats(int n, float v = 0.5f) { for (int i = 0; i < n; i++) _w.Write(v); return this; }
+        public Payload Text(string s) { var b = Encoding.UTF8.GetBytes(s); _w.Write(b.Length); _w.Write(b); return this; }
+        public byte[] Framed() { _w.Flush(); return ModelBytes.Frame(_stream.ToArray()); }
+    }
+
+    // features "", 2 inputs, one hidden layer of 3 ReLU, 2 classes, no standardisation, no key values.
+    private static Payload Architecture(int hiddenSize = 3, byte activation = 0, int classes = 2) =>
+        new Payload().Text("").Int(2).Int(1).Int(hiddenSize).Byte(activation).Int(classes).Byte(0).Byte(0);
+
+    // ... 17 parameters, stop reason, empty history, best epoch 0, no checkpoint (format version 2).
+    private static Payload Valid() => Architecture().Long(3 * 2 + 3 + 2 * 3 + 2).Floats(17).Byte(0).Int(0).Int(0).Byte(0);
+
+    [TestMethod]
+    public void Load_HandBuiltValidPayload_Succeeds()
+    {
+        var model = ModelBytes.Load(Valid().Framed());
+        Assert.AreEqual(2, model.FeatureCount);
+        Assert.AreEqual(3, model.GetWeights(0).GetLength(0));
+    }
+
+    [TestMethod]
+    public void Load_EmptyStream_SaysEmpty() => Expect([], "the stream is empty");
+
+    [TestMethod]
+    public void Load_BadMagic_SaysNotAModel()
+    {
+        var bytes = ModelBytes.Bytes;
+        bytes[0] ^= 0xFF;
+        Expect(bytes, "Not an MLP model: the magic value 'NNMLPMDL' is missing");
+    }
+
+    [TestMethod]
+    public void Load_NewerVersion_SaysWhichAndWhatToDo()
+    {
+        var bytes = ModelBytes.Bytes;
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 9);
+        Expect(ModelBytes.Reseal(bytes), "Unsupported MLP model format version 9: this library reads versions 1 to 2. The model was saved by a newer NeuralNet.MLExtensions");
+    }
+
+    [TestMethod]
+    public void Load_VersionZero_IsUnsupported()
+    {
+        var bytes = ModelBytes.Bytes;
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 0);
+        Expect(bytes, "Unsupported MLP model format version 0");
+    }
+
+    [TestMethod]
+    public void Load_TruncatedHeader_SaysTruncated() => Expect(ModelBytes.Bytes[..12], "MLP model is truncated: the header needs 16 bytes, got 12");
+
+    [TestMethod]
+    public void Load_TruncatedPayload_SaysHowMuch()
+    {
+        var bytes = ModelBytes.Bytes;
+        Expect(bytes[..40], "MLP model is truncated: the payload should be");
+    }
+
+    [TestMethod]
+    public void Load_MissingChecksum_SaysTruncated()
+    {
+        var bytes = ModelBytes.Bytes;
+        Expect(bytes[..^5], "the checksum needs 32 bytes, got 27");
+    }
+
+    [TestMethod]
+    public void Load_FlippedPayloadBit_FailsChecksum()
+    {
+        var bytes = ModelBytes.Bytes;
+        bytes[100] ^= 0x10;
+        Expect(bytes, "MLP model checksum mismatch");
+    }
+
+    [TestMethod]
+    public void Load_PayloadLengthOverLimit_RefusedBeforeReading()
+    {
+        var bytes = ModelBytes.Bytes;
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(12), int.MaxValue);
+        Expect(bytes, $"it declares a payload of {int.MaxValue} bytes; the limit is 1073741824");
+    }
+
+    [TestMethod]
+    public void Load_BillionWeightsClaimed_RefusedWithoutAllocating()
+    {
+        // 40,000 inputs × 25,000 hidden units: a billion weights, in a payload of a few dozen bytes.
+        var bytes = new Payload().Text("").Int(40_000).Int(1).Int(25_000).Byte(0).Int(2).Byte(0).Byte(0)
+            .Long(40_000L * 25_000 + 25_000 + 2 * 25_000 + 2).Floats(4).Byte(0).Int(0).Framed();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Expect(bytes, "parameters need 4000300008 bytes but only");
+        Assert.IsLessThan(10_000_000, GC.GetAllocatedBytesForCurrentThread() - before, "no large allocation for a false claim");
+    }
+
+    [TestMethod]
+    public void Load_NegativeLayerSize_NamesTheField() =>
+        Expect(Architecture(hiddenSize: -5).Framed(), "size of hidden layer 0 is -5; it must be between 1 and 1048576");
+
+    [TestMethod]
+    public void Load_UnknownActivation_NamesTheLayer() =>
+        Expect(Architecture(activation: 42).Framed(), "unknown activation code 42 in hidden layer 0");
+
+    [TestMethod]
+    public void Load_OneClass_IsRefused() =>
+        Expect(Architecture(classes: 1).Framed(), "class count is 1; it must be between 2 and");
+
+    [TestMethod]
+    public void Load_ParameterCountMismatch_SaysBoth() =>
+        Expect(Architecture().Long(99).Floats(99).Byte(0).Int(0).Framed(), "it declares 99 parameters but architecture 2-3(Relu)-2 has 17");
+
+    [TestMethod]
+    public void Load_NaNWeight_IsRefused() =>
+        Expect(Architecture().Long(17).Floats(16).Floats(1, float.NaN).Byte(0).Int(0).Framed(), "parameter 16 is NaN");
+
+    [TestMethod]
+    public void Load_TrailingBytes_AreRefused() =>
+        Expect(Valid().Byte(7).Framed(), "1 unexpected bytes after the last field");
+
+    [TestMethod]
+    public void Load_HugeClassNameLength_IsRefused() =>
+        // 2 inputs, no hidden layer, 2 classes, no standardisation, text class names whose first claims 2 GB.
+        Expect(new Payload().Text("").Int(2).Int(0).Int(2).Byte(0).Byte(1).Int(int.MaxValue).Framed(),
+            "class value 0 length is 2147483647; it must be between 0 and 65536");
+}
