@@ -33,7 +33,7 @@ internal static class CliApp
         var batchSize = new Option<int?>("--batch-size") { Description = "Rows per mini-batch (default 32)." };
         var learningRate = new Option<float?>("--learning-rate") { Description = "Adam's step size (default 0.001)." };
         var seed = new Option<int>("--seed") { Description = "Seed for the split, the initial weights and the shuffles.", DefaultValueFactory = _ => 0 };
-        var validation = new Option<double>("--validation-fraction") { Description = "Fraction of the training rows for validation (needs trainer support; not available yet)." };
+        var validation = new Option<double>("--validation-fraction") { Description = "Fraction of the training rows held out (stratified) for validation and early stopping; 0 for none." };
         var model = new Option<string?>("--model") { Description = "Where to save the trained pipeline (.zip)." };
         var report = new Option<string?>("--report") { Description = "Where to write the evaluation report (.html; .md or .json by extension)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the metrics on standard output." };

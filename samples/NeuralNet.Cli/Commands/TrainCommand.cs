@@ -14,8 +14,8 @@ internal static class TrainCommand
 
     public static int Run(TrainSettings s, CommandOutput io)
     {
-        if (s.ValidationFraction != 0)
-            throw new CliException("--validation-fraction is not available yet: the trainer does not take a validation set in this version.");
+        if (s.ValidationFraction is < 0 or >= 1)
+            throw new CliException($"--validation-fraction must be at least 0 and below 1; got {s.ValidationFraction}.");
         if (s.TestPath is null && s.TestFraction is <= 0 or >= 1)
             throw new CliException($"--test-fraction must be between 0 and 1 (exclusive); got {s.TestFraction}.");
         var options = TrainerOptions(s);
@@ -52,7 +52,10 @@ internal static class TrainCommand
         var pipeline = featurize
             .Append(ml.MulticlassClassification.Trainers.Mlp(options))
             .Append(ml.Transforms.Conversion.MapKeyToValue(PredictedValueColumn, "PredictedLabel"));
-        say.WriteLine($"Training {string.Join("-", options.HiddenLayerSizes)} {options.Activation[0]} MLP on {trainRows} rows, testing on {testRows}.");
+        string validation = options.ValidationFraction > 0
+            ? $" ({options.ValidationFraction:P0} of them held out for validation and early stopping)"
+            : "";
+        say.WriteLine($"Training {string.Join("-", options.HiddenLayerSizes)} {options.Activation[0]} MLP on {trainRows} rows{validation}, testing on {testRows}.");
         var clock = Stopwatch.StartNew();
         var model = TrainingProgress.Run(ml, say, io.Interactive && !io.Json, options.MaximumNumberOfEpochs, () => pipeline.Fit(labelMap.Transform(train)));
         double seconds = clock.Elapsed.TotalSeconds;
@@ -91,6 +94,7 @@ internal static class TrainCommand
             Activation = [activation],
             Seed = s.Seed,
             SkipInvalidRows = true,
+            ValidationFraction = (float)s.ValidationFraction,
         };
         if (s.Epochs is int epochs) options.MaximumNumberOfEpochs = epochs;
         if (s.BatchSize is int batch) options.BatchSize = batch;

@@ -1,21 +1,13 @@
-using System.Reflection;
 using NeuralNet.MLExtensions.Engine;
 
 namespace NeuralNet.MLExtensions.Reports.Analysis;
 
 /// <summary>
-/// The per-epoch series the training curves plot. This is the one place that knows what <see cref="EpochReport"/>
-/// offers: training loss, learning rate and per-layer gradient norms today. Validation loss and accuracy (and
-/// training accuracy) are read by name when the report type has them — nullable doubles named
-/// <c>ValidationLoss</c>, <c>ValidationAccuracy</c>, <c>TrainingAccuracy</c> — so the curves show them as soon as the
-/// trainer records them; replace the reflection with plain property reads once those properties exist.
+/// The per-epoch series the training curves plot, read from the model's <see cref="EpochReport"/>s: training loss,
+/// learning rate, per-layer gradient norms, and validation loss and accuracy when training had validation data.
 /// </summary>
 internal sealed class TrainingHistory
 {
-    private static readonly PropertyInfo? ValidationLossProperty = typeof(EpochReport).GetProperty("ValidationLoss");
-    private static readonly PropertyInfo? ValidationAccuracyProperty = typeof(EpochReport).GetProperty("ValidationAccuracy");
-    private static readonly PropertyInfo? TrainingAccuracyProperty = typeof(EpochReport).GetProperty("TrainingAccuracy");
-
     public TrainingHistory(IReadOnlyList<EpochReport> epochs)
     {
         Epochs = epochs.Select(e => (double)e.Epoch).ToArray();
@@ -23,9 +15,8 @@ internal sealed class TrainingHistory
         LearningRate = epochs.Select(e => (double)e.LearningRate).ToArray();
         int layers = epochs.Count == 0 ? 0 : epochs.Min(e => e.LayerGradientNorms.Count);
         LayerGradientNorms = Enumerable.Range(0, layers).Select(l => epochs.Select(e => e.LayerGradientNorms[l]).ToArray()).ToArray();
-        ValidationLoss = Read(epochs, ValidationLossProperty);
-        ValidationAccuracy = Read(epochs, ValidationAccuracyProperty);
-        TrainingAccuracy = Read(epochs, TrainingAccuracyProperty);
+        ValidationLoss = Read(epochs, e => e.ValidationLoss);
+        ValidationAccuracy = Read(epochs, e => e.ValidationAccuracy);
     }
 
     public double[] Epochs { get; }
@@ -36,14 +27,12 @@ internal sealed class TrainingHistory
     /// <summary>Null unless every epoch has one (NaN where an epoch lacks it).</summary>
     public double[]? ValidationLoss { get; }
     public double[]? ValidationAccuracy { get; }
-    public double[]? TrainingAccuracy { get; }
 
     public bool IsEmpty => Epochs.Length == 0;
 
-    private static double[]? Read(IReadOnlyList<EpochReport> epochs, PropertyInfo? property)
+    private static double[]? Read(IReadOnlyList<EpochReport> epochs, Func<EpochReport, double?> value)
     {
-        if (property is null || epochs.Count == 0) return null;
-        var values = epochs.Select(e => property.GetValue(e) is { } v ? Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture) : double.NaN).ToArray();
+        var values = epochs.Select(e => value(e) ?? double.NaN).ToArray();
         return values.Any(double.IsFinite) ? values : null;
     }
 }

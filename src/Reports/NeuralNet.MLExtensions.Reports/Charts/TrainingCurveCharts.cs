@@ -10,7 +10,7 @@ internal static class TrainingCurveCharts
     {
         if (history.IsEmpty) return [];
         var charts = new List<ReportChart> { Loss(history) };
-        if (history.TrainingAccuracy is not null || history.ValidationAccuracy is not null) charts.Add(Accuracy(history));
+        if (history.ValidationAccuracy is not null) charts.Add(Accuracy(history));
         charts.Add(LearningRate(history));
         if (history.LayerGradientNorms.Length > 0) charts.Add(GradientNorms(history, layerNames));
         return charts;
@@ -30,7 +30,6 @@ internal static class TrainingCurveCharts
     private static ReportChart Accuracy(TrainingHistory h)
     {
         var plot = ChartCanvas.Create("Accuracy per epoch", "Epoch", "Accuracy");
-        if (h.TrainingAccuracy is { } training) Line(plot, h.Epochs, training, "Training");
         if (h.ValidationAccuracy is { } validation) Line(plot, h.Epochs, validation, "Validation");
         plot.ShowLegend(Alignment.LowerRight);
         return new ReportChart("accuracy", "Accuracy", "Accuracy per epoch.", ChartCanvas.Png(plot));
