@@ -17,6 +17,7 @@ internal static class GemmBench
         new("fwd  128×256·(128×256)ᵀ", false, true, 128, 128, 256),
         new("dX   128×128·128×256", false, false, 128, 256, 128),
         new("fwd  128×64·(256×64)ᵀ", false, true, 128, 256, 64),
+        new("row  1×784·(256×784)ᵀ (scoring one row)", false, true, 1, 256, 784),
     ];
 
     public static readonly Shape Square = new("2048³", false, false, 2048, 2048, 2048);

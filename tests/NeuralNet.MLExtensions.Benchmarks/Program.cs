@@ -101,8 +101,9 @@ if (only.Contains("gemm"))
         foreach (int t in threadCounts)
         {
             var (ours, baseline) = GemmBench.Measure(shape, t, shape == GemmBench.Square ? Math.Min(runs, 3) : runs);
-            Console.WriteLine($"  {shape.Name,-26} {t} thread(s): ours {ours,6:F1}  baseline {baseline,6:F1}  ×{ours / baseline:F2}");
-            peak[t] = Math.Max(peak.GetValueOrDefault(t), ours);
+            Console.WriteLine($"  {shape.Name,-26} {t} thread(s): ours {ours,6:F1}  baseline {baseline,6:F1}  ×{ours / baseline:F2}" +
+                (shape.M == 1 ? $"  ({2.0 * shape.N * shape.K / ours / 1e3:F1} µs per call)" : ""));
+            if (shape.M > 1) peak[t] = Math.Max(peak.GetValueOrDefault(t), ours);
         }
     Console.WriteLine($"  our Gemm peak in this run (best of the shapes above): {string.Join(", ", peak.Select(p => $"{p.Value:F1} GFLOP/s on {p.Key} thread(s)"))}");
     foreach (var (data, t, gflops) in achieved)

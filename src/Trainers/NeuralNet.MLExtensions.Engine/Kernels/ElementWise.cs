@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace NeuralNet.MLExtensions.Engine.Kernels;
@@ -6,10 +7,12 @@ namespace NeuralNet.MLExtensions.Engine.Kernels;
 /// Single-pass element-wise kernels of the training step (bias plus activation, ReLU derivative, bias gradient, Adam),
 /// each with a Vector512 path, a Vector256 path and a scalar tail; every lane does exactly the scalar operations of
 /// <see cref="ElementWiseReference"/> in the same order (no fused multiply-adds), so results match it bit for bit.
+/// Kernels are compiled fully optimised at once (a short scoring run would otherwise use tier-0 code).
 /// </summary>
 internal static unsafe class ElementWise
 {
     /// <summary>z: [rows×width] ← z + bias (every row); a: [rows×width] = max(z, 0). a may be z.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void BiasRelu(ReadOnlySpan<float> bias, int rows, Span<float> z, Span<float> a)
     {
         int width = bias.Length;
@@ -57,6 +60,7 @@ internal static unsafe class ElementWise
     }
 
     /// <summary>ReLU backward read from the output: grad[i] = 0 where a[i] ≤ 0. a, grad: [n].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ReluBackward(ReadOnlySpan<float> a, Span<float> grad)
     {
         if (a.Length < grad.Length) throw new ArgumentException($"ReLU backward: {a.Length} activations for {grad.Length} gradients.");
@@ -90,6 +94,7 @@ internal static unsafe class ElementWise
     /// The L2 gradient and the squared norm in one pass: g ← w·λ + g (skipped when λ = 0), then returns Σ g² (16 lanes
     /// summed in a fixed order). w, g: [n].
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float AddScaledSumOfSquares(ReadOnlySpan<float> w, float lambda, Span<float> g)
     {
         int n = g.Length, i = 0;
@@ -144,6 +149,7 @@ internal static unsafe class ElementWise
     /// <summary>
     /// One Adam step over p, g, m, v: [n]: m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g·g; p ← p − step·m/(√v + eps).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Adam(Span<float> p, ReadOnlySpan<float> g, Span<float> m, Span<float> v,
         float beta1, float beta2, float step, float eps)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace NeuralNet.MLExtensions.Engine.Kernels;
 
 /// <summary>
@@ -54,6 +56,7 @@ internal sealed unsafe class GemmJob
     }
 
     // Tile t: rows [i0, i1) × panels [q0, q1), fixed by t and the shape alone.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Tile(int t, int worker)
     {
         int i0 = t / _groups * _rowTile, i1 = Math.Min(_m, i0 + _rowTile);
@@ -84,6 +87,7 @@ internal sealed unsafe class GemmJob
     }
 
     // packed[q−q0][p][0..32) = op(B)[pc+p, q·32 + 0..32), zero beyond column n.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void PackB(int pc, int kc, int q0, int q1, float* packed)
     {
         for (int q = q0; q < q1; q++)
@@ -94,6 +98,15 @@ internal sealed unsafe class GemmJob
             {
                 // B [k×n]: 32 consecutive floats of each row.
                 float* src = _b + (long)pc * _n + j0;
+                if (cols == NR && Vector512.IsHardwareAccelerated)
+                {
+                    for (int p = 0; p < kc; p++, src += _n, dst += NR)
+                    {
+                        Vector512.Load(src).Store(dst);
+                        Vector512.Load(src + 16).Store(dst + 16);
+                    }
+                    continue;
+                }
                 for (int p = 0; p < kc; p++, src += _n, dst += NR)
                 {
                     new ReadOnlySpan<float>(src, cols).CopyTo(new Span<float>(dst, cols));

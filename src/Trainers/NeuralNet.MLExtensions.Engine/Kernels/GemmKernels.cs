@@ -16,6 +16,7 @@ internal static unsafe class GemmKernels
     /// C[rows×cols] (+ C when <paramref name="load"/>) += A[rows×kc]·panel[kc×cols]; rows ≤ 8, cols ≤ 32; A[r,p] at
     /// a[r·rowStride + p·pStride]; panel holds 32 floats per p; C rows are <paramref name="ldc"/> apart.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tile(GemmPath path, int kc, float* a, long rowStride, long pStride, int rows, float* panel,
         float* c, long ldc, int cols, bool load)
     {
@@ -24,8 +25,8 @@ internal static unsafe class GemmKernels
             Full(path, kc, a, rowStride, pStride, panel, c, ldc, load);
             return;
         }
-        // Edge tile, through a full tile on the stack: columns past n are zero in the panel and dropped; with fewer
-        // than 8 rows each live row is computed alone (row stride 0: all 8 kernel rows read it) and row 0 kept.
+        // Edge tile: columns past n are zero in the panel and computed into a tile on the stack, then dropped; with
+        // fewer than 8 rows each live row goes through the one-row kernel (the same chain per element).
         float* tile = stackalloc float[MR * NR];
         if (rows == MR)
         {
@@ -36,9 +37,63 @@ internal static unsafe class GemmKernels
         }
         for (int r = 0; r < rows; r++)
         {
+            if (cols == NR)
+            {
+                Row(path, kc, a + r * rowStride, pStride, panel, c + r * ldc, load);
+                continue;
+            }
             if (load) Copy(c + r * ldc, ldc, tile, NR, 1, cols);
-            Full(path, kc, a + r * rowStride, 0, pStride, panel, tile, NR, load);
+            Row(path, kc, a + r * rowStride, pStride, panel, tile, load);
             Copy(tile, NR, c + r * ldc, ldc, 1, cols);
+        }
+    }
+
+    // C[1×32] (+)= A[1×kc]·P[kc×32]: one row (scoring one row, the rows past the last multiple of 8).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Row(GemmPath path, int kc, float* a, long pStride, float* panel, float* c, bool load)
+    {
+        long o = 0;
+        switch (path)
+        {
+            case GemmPath.Vector512:
+            {
+                Vector512<float> c0 = load ? Vector512.Load(c) : Vector512<float>.Zero, c1 = load ? Vector512.Load(c + 16) : Vector512<float>.Zero;
+                for (int p = 0; p < kc; p++, o += pStride, panel += NR)
+                {
+                    var x = Vector512.Create(a[o]);
+                    c0 = Vector512.FusedMultiplyAdd(x, Vector512.Load(panel), c0);
+                    c1 = Vector512.FusedMultiplyAdd(x, Vector512.Load(panel + 16), c1);
+                }
+                c0.Store(c);
+                c1.Store(c + 16);
+                break;
+            }
+            case GemmPath.Vector256:
+            {
+                Vector256<float> c0 = load ? Vector256.Load(c) : Vector256<float>.Zero, c1 = load ? Vector256.Load(c + 8) : Vector256<float>.Zero;
+                Vector256<float> c2 = load ? Vector256.Load(c + 16) : Vector256<float>.Zero, c3 = load ? Vector256.Load(c + 24) : Vector256<float>.Zero;
+                for (int p = 0; p < kc; p++, o += pStride, panel += NR)
+                {
+                    var x = Vector256.Create(a[o]);
+                    c0 = Vector256.FusedMultiplyAdd(x, Vector256.Load(panel), c0);
+                    c1 = Vector256.FusedMultiplyAdd(x, Vector256.Load(panel + 8), c1);
+                    c2 = Vector256.FusedMultiplyAdd(x, Vector256.Load(panel + 16), c2);
+                    c3 = Vector256.FusedMultiplyAdd(x, Vector256.Load(panel + 24), c3);
+                }
+                c0.Store(c);
+                c1.Store(c + 8);
+                c2.Store(c + 16);
+                c3.Store(c + 24);
+                break;
+            }
+            default:
+                for (int j = 0; j < NR; j++)
+                {
+                    float s = load ? c[j] : 0f;
+                    for (int p = 0; p < kc; p++) s = MathF.FusedMultiplyAdd(a[p * pStride], panel[p * NR + j], s);
+                    c[j] = s;
+                }
+                break;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace NeuralNet.MLExtensions.Engine.Kernels;
@@ -25,6 +26,7 @@ internal static unsafe class GemmSmall
     }
 
     // c[:] (+)= Σ_p A[p]·B[p,:] with B stored [k×n]; A[p] at a[p·pStride].
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AxpyRow(GemmPath path, float* a, long pStride, float* b, int n, int k, float* c, bool accumulate)
     {
         if (!accumulate) new Span<float>(c, n).Clear();

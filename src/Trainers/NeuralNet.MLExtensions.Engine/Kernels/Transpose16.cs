@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -12,6 +13,8 @@ internal static unsafe class Transpose16
     public static bool IsSupported => Avx512F.IsSupported;
 
     /// <summary>dst[c·dstStride + r] = src[r·srcStride + c] for r, c in 0..16.</summary>
+    // Loop-free, so without this it would start as unoptimised tier-0 code with every intrinsic a call.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Block(float* src, long srcStride, float* dst, long dstStride)
     {
         Vector512<float> r0 = Vector512.Load(src), r1 = Vector512.Load(src + srcStride), r2 = Vector512.Load(src + 2 * srcStride),
@@ -65,9 +68,11 @@ internal static unsafe class Transpose16
         Avx512F.Shuffle4x128(t7, t15, 0xDD).Store(dst + 15 * dstStride);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Lo64(Vector512<float> a, Vector512<float> b) =>
         Avx512F.UnpackLow(a.AsDouble(), b.AsDouble()).AsSingle();
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Hi64(Vector512<float> a, Vector512<float> b) =>
         Avx512F.UnpackHigh(a.AsDouble(), b.AsDouble()).AsSingle();
 }
