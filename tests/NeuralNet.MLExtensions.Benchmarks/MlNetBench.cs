@@ -64,6 +64,13 @@ internal static class MlNetBench
             latencies[i] = Stopwatch.GetElapsedTime(t).TotalMicroseconds;
         }
         Console.WriteLine($"  PredictionEngine latency: median {Stats.Median(latencies):F1} µs per row");
+        // Allocation per call: with a reused output object (Predict(row, ref output)) the engine itself should allocate nothing.
+        var reused = new Prediction();
+        engine.Predict(rows[0], ref reused);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var r in rows) engine.Predict(r, ref reused);
+        double perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)rows.Length;
+        Console.WriteLine($"  PredictionEngine allocation with a reused output object: {perCall:F1} bytes per call");
 
         foreach (var (name, trainer) in new (string, IEstimator<ITransformer>)[]
         {

@@ -12,7 +12,7 @@ public sealed class MlpInference
     private readonly MlpNetwork _network;
     private readonly FeatureStandardizer? _standardizer;
     private readonly ComputeContext _context;
-    private readonly ForwardWorkspace _workspace = new();
+    private readonly ForwardWorkspace _workspace = new(transposeWeights: true);
     private float[] _standardized = [];
 
     /// <summary>Inference for <paramref name="network"/>, standardising with <paramref name="standardizer"/> when given.</summary>

@@ -98,7 +98,7 @@ public sealed class MlpNetwork
         {
             DenseLayer d = _layers[l];
             Span<float> z = l == lastLayer ? output[..(batch * d.OutputSize)] : workspace.Buffer(l).AsSpan(0, batch * d.OutputSize);
-            d.Forward(context, _parameters, x, batch, z, z);
+            d.Forward(context, _parameters, x, batch, z, z, workspace.TransposedWeights(l));
             x = z;
         }
     }

@@ -33,16 +33,20 @@ internal sealed class DenseLayer
 
     /// <summary>
     /// x: [batch×in] → z: [batch×out] = x·Wᵀ + b, a: [batch×out] = act(z). a may be z itself for the identity.
+    /// <paramref name="transposedWeights"/>, when given, is W already laid out as [in×out] (same result, no packing).
     /// </summary>
     public void Forward(ComputeContext context, ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, int batch,
-        Span<float> z, Span<float> a)
+        Span<float> z, Span<float> a, ReadOnlySpan<float> transposedWeights = default)
     {
         CheckRows("input", x.Length, batch, InputSize);
         CheckRows("pre-activation", z.Length, batch, OutputSize);
         CheckRows("activation", a.Length, batch, OutputSize);
         int size = batch * OutputSize;
         Span<float> zs = z[..size];
-        Gemm.Multiply(context, transA: false, transB: true, batch, OutputSize, InputSize, x, Weights(parameters), zs, accumulate: false);
+        if (transposedWeights.IsEmpty)
+            Gemm.Multiply(context, transA: false, transB: true, batch, OutputSize, InputSize, x, Weights(parameters), zs, accumulate: false);
+        else
+            Gemm.Multiply(context, transA: false, transB: false, batch, OutputSize, InputSize, x, transposedWeights, zs, accumulate: false);
         if (Activation == Activation.Relu)
         {
             ElementWise.BiasRelu(Bias(parameters), batch, zs, a[..size]);
