@@ -25,27 +25,69 @@ internal static unsafe class GemmSmall
         }
     }
 
-    // c[:] (+)= Σ_p A[p]·B[p,:] with B stored [k×n]; A[p] at a[p·pStride].
+    // c[:] (+)= Σ_p A[p]·B[p,:] with B stored [k×n]; A[p] at a[p·pStride]. Columns are taken in chunks whose
+    // accumulators stay in registers for the whole sum over p (no load and store of c per p); each element is still
+    // the chain c = fma(A[p], B[p,j], c) over p in order, starting from 0 (or from c when accumulating).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AxpyRow(GemmPath path, float* a, long pStride, float* b, int n, int k, float* c, bool accumulate)
     {
-        if (!accumulate) new Span<float>(c, n).Clear();
-        for (int p = 0; p < k; p++)
+        int j = 0;
+        if (path == GemmPath.Vector512)
         {
-            float x = a[p * pStride];
-            float* bp = b + (long)p * n;
-            int j = 0;
-            if (path == GemmPath.Vector512)
+            for (; j + 128 <= n; j += 128) Columns128(a, pStride, b + j, n, k, c + j, accumulate);
+            for (; j + 16 <= n; j += 16)
             {
-                var xv = Vector512.Create(x);
-                for (; j + 16 <= n; j += 16) Vector512.FusedMultiplyAdd(xv, Vector512.Load(bp + j), Vector512.Load(c + j)).Store(c + j);
+                var acc = accumulate ? Vector512.Load(c + j) : Vector512<float>.Zero;
+                float* bp = b + j;
+                for (int p = 0; p < k; p++, bp += n) acc = Vector512.FusedMultiplyAdd(Vector512.Create(a[p * pStride]), Vector512.Load(bp), acc);
+                acc.Store(c + j);
             }
-            if (path >= GemmPath.Vector256)
-            {
-                var xv = Vector256.Create(x);
-                for (; j + 8 <= n; j += 8) Vector256.FusedMultiplyAdd(xv, Vector256.Load(bp + j), Vector256.Load(c + j)).Store(c + j);
-            }
-            for (; j < n; j++) c[j] = MathF.FusedMultiplyAdd(x, bp[j], c[j]);
         }
+        if (path >= GemmPath.Vector256)
+            for (; j + 8 <= n; j += 8)
+            {
+                var acc = accumulate ? Vector256.Load(c + j) : Vector256<float>.Zero;
+                float* bp = b + j;
+                for (int p = 0; p < k; p++, bp += n) acc = Vector256.FusedMultiplyAdd(Vector256.Create(a[p * pStride]), Vector256.Load(bp), acc);
+                acc.Store(c + j);
+            }
+        for (; j < n; j++)
+        {
+            float acc = accumulate ? c[j] : 0f;
+            float* bp = b + j;
+            for (int p = 0; p < k; p++, bp += n) acc = MathF.FusedMultiplyAdd(a[p * pStride], *bp, acc);
+            c[j] = acc;
+        }
+    }
+
+    // 128 columns: eight 16-float accumulators held in registers over all of p.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Columns128(float* a, long pStride, float* b, int n, int k, float* c, bool accumulate)
+    {
+        Vector512<float> c0, c1, c2, c3, c4, c5, c6, c7;
+        if (accumulate)
+        {
+            c0 = Vector512.Load(c); c1 = Vector512.Load(c + 16); c2 = Vector512.Load(c + 32); c3 = Vector512.Load(c + 48);
+            c4 = Vector512.Load(c + 64); c5 = Vector512.Load(c + 80); c6 = Vector512.Load(c + 96); c7 = Vector512.Load(c + 112);
+        }
+        else
+        {
+            c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = Vector512<float>.Zero;
+        }
+        float* bp = b;
+        for (int p = 0; p < k; p++, bp += n)
+        {
+            var x = Vector512.Create(a[p * pStride]);
+            c0 = Vector512.FusedMultiplyAdd(x, Vector512.Load(bp), c0);
+            c1 = Vector512.FusedMultiplyAdd(x, Vector512.Load(bp + 16), c1);
+            c2 = Vector512.FusedMultiplyAdd(x, Vector512.Load(bp + 32), c2);
+            c3 = Vector512.FusedMultiplyAdd(x, Vector512.Load(bp + 48), c3);
+            c4 = Vector512.FusedMultiplyAdd(x, Vector512.Load(bp + 64), c4);
+            c5 = Vector512.FusedMultiplyAdd(x, Vector512.Load(bp + 80), c5);
+            c6 = Vector512.FusedMultiplyAdd(x, Vector512.Load(bp + 96), c6);
+            c7 = Vector512.FusedMultiplyAdd(x, Vector512.Load(bp + 112), c7);
+        }
+        c0.Store(c); c1.Store(c + 16); c2.Store(c + 32); c3.Store(c + 48);
+        c4.Store(c + 64); c5.Store(c + 80); c6.Store(c + 96); c7.Store(c + 112);
     }
 }

@@ -50,6 +50,10 @@ internal sealed class WorkerPool : IDisposable
             return;
         }
         ObjectDisposedException.ThrowIf(_disposed, this);
+        // Close the previous job before changing its fields: a worker may still be in Drain for it, between reading
+        // the ticket and claiming a tile. Once the ticket says "no tiles left", its claim fails, so it can never run
+        // a tile of the old job with the new job's tile count, body or buffers.
+        Interlocked.Exchange(ref _ticket, (_generation << TileBits) | TileMask);
         _body = body;
         _tiles = tiles;
         _error = null;
