@@ -39,6 +39,16 @@ public sealed class GemmTests
     }
 
     [TestMethod]
+    [DynamicData(nameof(Paths))]
+    public void Gemm_Multiply_FewRowsManyColumns_MatchReference(int path)
+    {
+        // Fewer than 8 rows stream B without packing, in register chunks of 128, 16 and 8 columns and a scalar tail.
+        var random = new Random(4);
+        foreach (var (m, n, k) in new[] { (1, 128, 5), (1, 129, 37), (3, 300, 16), (7, 256, 70), (2, 392, 1), (5, 1000, 64) })
+            Check((GemmPath)path, m, n, k, random);
+    }
+
+    [TestMethod]
     public void Gemm_Multiply_OneAndTwoThreads_BitIdentical()
     {
         var random = new Random(3);
