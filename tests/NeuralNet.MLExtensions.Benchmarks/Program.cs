@@ -11,9 +11,11 @@ using NeuralNet.MLExtensions.Engine.Kernels;
 //   --sklearn       also run the scikit-learn peer script in this run and print our ratios to it
 //   --peer PATH     the peer script (default /work/shared/peers/sklearn_mlp.py)
 //   --threads LIST  thread counts to train with (default 1,2; the bit-identity check needs 1 and 2)
-string fashionDir = "/work/shared/data/fashion-mnist";
+//   --stress SECS   instead of measuring: three trainings at once for SECS seconds (races in the worker pool)
+string fashionDir = Path.GetFullPath(Path.Combine("..", "shared", "data", "fashion-mnist"));
 string digitsDir = Path.Combine(AppContext.BaseDirectory, "data", "tabular");
-string peer = "/work/shared/peers/sklearn_mlp.py";
+string peer = Path.GetFullPath(Path.Combine("..", "shared", "peers", "sklearn_mlp.py"));
+int stressSeconds = 0;
 int runs = 3;
 bool sklearn = false;
 var only = new HashSet<string> { "gemm", "fashion", "digits", "mlnet" };
@@ -28,9 +30,12 @@ for (int i = 0; i < args.Length; i++)
         case "--sklearn": sklearn = true; break;
         case "--peer": peer = args[++i]; break;
         case "--threads": i++; break;
+        case "--stress": stressSeconds = int.Parse(args[++i]); break;
         default: Console.Error.WriteLine($"Unknown argument {args[i]}; see README.md."); return 2;
     }
 }
+
+if (stressSeconds > 0) return StressTest.Run(DataSet.Csv(Path.Combine(digitsDir, "digits_train.csv")), stressSeconds);
 
 Console.WriteLine($"# NeuralNet.MLExtensions benchmark  {DateTime.UtcNow:u}  cores {Environment.ProcessorCount}  " +
     $"Vector512 {Vector512.IsHardwareAccelerated}  Vector256 {Vector256.IsHardwareAccelerated}  runs {runs}");
