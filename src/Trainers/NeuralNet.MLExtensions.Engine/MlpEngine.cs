@@ -1,3 +1,4 @@
+using NeuralNet.MLExtensions.Engine.Data;
 using NeuralNet.MLExtensions.Engine.Training;
 using ClassWeights = NeuralNet.MLExtensions.Engine.Training.ClassWeights;
 
@@ -96,7 +97,7 @@ public static class MlpEngine
             network = initial.Clone();
         }
 
-        using var loop = new MlpTrainingLoop(network, settings, Math.Min(settings.BatchSize, rows));
+        using var loop = new Trainer(network, settings, Math.Min(settings.BatchSize, rows));
         var evaluator = validation is null ? null : new ValidationEvaluator(validation, featureCount, classCount, standardizer);
         return loop.Run(features, rows, labels, exampleWeights, standardizer, random.Seed, evaluator, warmStart?.Checkpoint, warmStart?.History ?? []);
     }

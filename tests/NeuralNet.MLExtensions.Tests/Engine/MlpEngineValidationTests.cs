@@ -1,3 +1,4 @@
+using NeuralNet.MLExtensions.Engine.Data;
 using NeuralNet.MLExtensions.Engine;
 
 namespace NeuralNet.MLExtensions.Tests.Engine;

@@ -1,6 +1,6 @@
 using NeuralNet.MLExtensions.Engine.Training;
 
-namespace NeuralNet.MLExtensions.Engine;
+namespace NeuralNet.MLExtensions.Engine.Data;
 
 /// <summary>
 /// Holds out a fraction of the rows of every class as validation data (stratified), chosen by a random source

@@ -4,7 +4,7 @@ using NeuralNet.MLExtensions.Engine.Training;
 namespace NeuralNet.MLExtensions.Tests.Engine;
 
 [TestClass]
-public sealed class MlpTrainingLoopBatchingTests
+public sealed class TrainerBatchingTests
 {
     [TestMethod]
     [DataRow(10, 4, 3)]   // 4 + 4 + 2: the partial last batch is a step of its own
@@ -13,7 +13,7 @@ public sealed class MlpTrainingLoopBatchingTests
     [DataRow(5, 5, 1)]
     [DataRow(1, 1, 1)]
     [DataRow(3, 32, 1)]   // fewer rows than the batch size: one short batch
-    public void MlpTrainingLoop_Run_TakesOneStepPerBatchIncludingThePartialLast(int rows, int batchSize, int stepsPerEpoch)
+    public void Trainer_Run_TakesOneStepPerBatchIncludingThePartialLast(int rows, int batchSize, int stepsPerEpoch)
     {
         const int epochs = 3, features = 3;
         var architecture = new MlpArchitecture(features, [4], [Activation.Tanh], 2);
@@ -28,7 +28,7 @@ public sealed class MlpTrainingLoopBatchingTests
         };
         float[] x = GradientChecker.Uniform(rows * features, 1.0, seed: 42);
         int[] labels = Enumerable.Range(0, rows).Select(r => r % 2).ToArray();
-        var loop = new MlpTrainingLoop(network, settings, Math.Min(batchSize, rows));
+        var loop = new Trainer(network, settings, Math.Min(batchSize, rows));
 
         var result = loop.Run(x, rows, labels, null, null, new SeededRandom(0));
 

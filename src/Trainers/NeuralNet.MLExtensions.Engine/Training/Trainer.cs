@@ -1,51 +1,32 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
 using NeuralNet.MLExtensions.Engine.Kernels;
-using NeuralNet.MLExtensions.Engine.Layers;
-using NeuralNet.MLExtensions.Engine.Losses;
 using NeuralNet.MLExtensions.Engine.Optimizers;
 using NeuralNet.MLExtensions.Engine.Schedules;
 
 namespace NeuralNet.MLExtensions.Engine.Training;
 
 /// <summary>
-/// Mini-batch training: a fresh shuffle every epoch, the last partial batch used, forward (with dropout), fused softmax
-/// cross-entropy (with label smoothing), backward, L2 and L1 penalties, gradient clipping, optimizer step at the
-/// scheduled rate; stops after the maximum number of epochs, when the training loss stops improving, or when the
-/// validation metric stops improving (early stopping).
+/// The epoch loop: a fresh shuffle every epoch, mini-batches (the last partial one used) handed to
+/// <see cref="TrainingStep"/> at the scheduled learning rate, the epoch's report, then the stops: the maximum number of
+/// epochs, the training loss no longer improving, or the validation metric no longer improving (early stopping).
 /// </summary>
-internal sealed class MlpTrainingLoop : IDisposable
+internal sealed class Trainer : IDisposable
 {
     private readonly MlpTrainingSettings _settings;
     private readonly ComputeContext _context;
     private readonly MlpNetwork _network;
     private readonly Optimizer _optimizer;
-    private readonly TrainingWorkspace _workspace;
-    private readonly ParameterUpdate _update;
-    private const int GatherRows = 16;
-    private readonly TileAction _gatherTile;
-    private float[] _gatherFeatures = null!;
-    private int[] _gatherLabels = [], _gatherOrder = [];
-    private float[]? _gatherWeights;
-    private int _gatherStart, _gatherCount;
-    private readonly Dropout?[] _dropout;
-    private SeededRandom _epochRandom;
+    private readonly TrainingStep _step;
 
-    public MlpTrainingLoop(MlpNetwork network, MlpTrainingSettings settings, int batchCapacity)
+    public Trainer(MlpNetwork network, MlpTrainingSettings settings, int batchCapacity)
     {
         _settings = settings;
         _network = network;
         _context = new ComputeContext(settings.NumberOfThreads);
         _optimizer = Optimizer.Create(settings.Optimizer, network.ParameterArray.Length, new OptimizerSettings(
             settings.LearningRate, settings.Momentum, settings.Nesterov, settings.Beta1, settings.Beta2, settings.Epsilon, settings.WeightDecay));
-        _workspace = new TrainingWorkspace(network.Architecture, batchCapacity);
-        _update = new ParameterUpdate(network, _optimizer, _context, settings.L2Regularization, settings.L1Regularization, settings.GradientClippingNorm);
-        _gatherTile = GatherTile;
-        _dropout = new Dropout?[network.Layers.Count];
-        var rates = settings.DropoutPerLayer();
-        for (int l = 0; l < rates.Count; l++)
-            if (rates[l] > 0f) _dropout[l] = new Dropout(rates[l], batchCapacity * network.Layers[l].OutputSize);
-        _epochRandom = SeededRandom.Derive(settings.Seed, 0);
+        _step = new TrainingStep(network, settings, _optimizer, _context, batchCapacity);
     }
 
     internal Optimizer Optimizer => _optimizer;
@@ -87,9 +68,9 @@ internal sealed class MlpTrainingLoop : IDisposable
         {
             epoch++;
             _optimizer.LearningRate = schedule.Rate(epoch - 1);
-            _epochRandom = SeededRandom.Derive(seed, epoch);
+            var epochRandom = SeededRandom.Derive(seed, epoch);
             for (int i = 0; i < rows; i++) order[i] = i;
-            _epochRandom.Shuffle(order);
+            epochRandom.Shuffle(order);
             double lossSum = 0, normSum = 0;
             Array.Clear(layerNormSums);
             int batches = 0;
@@ -97,11 +78,7 @@ internal sealed class MlpTrainingLoop : IDisposable
             {
                 ThrowIfCancellationRequested();
                 int batch = Math.Min(batchSize, rows - start);
-                Gather(features, labels, exampleWeights, order, start, batch);
-                // The next batch's rows are random lines of a large array: request them now, use them next step.
-                int next = Math.Min(batchSize, rows - start - batch);
-                if (next > 0) Prefetch.Rows(features, order.AsSpan(start + batch, next), _network.Architecture.InputSize);
-                double batchLoss = Step(batch, exampleWeights is not null, layerNormSums, ref normSum);
+                double batchLoss = _step.Run(features, labels, exampleWeights, order, start, batch, epochRandom, layerNormSums, ref normSum);
                 if (!double.IsFinite(batchLoss) || !double.IsFinite(normSum)) throw Diverged(epoch, batches + 1, batchLoss);
                 lossSum += batchLoss;
                 batches++;
@@ -169,68 +146,6 @@ internal sealed class MlpTrainingLoop : IDisposable
         schedule.State = (resume.PlateauLearningRate, resume.PlateauBestLoss, resume.PlateauStaleEpochs);
         convergence.Best = resume.ConvergenceBestLoss;
         convergence.Stale = resume.ConvergenceStaleEpochs;
-    }
-
-    // The batch's rows, labels and weights into the workspace, in tiles of GatherRows rows spread over the threads.
-    private void Gather(float[] features, int[] labels, float[]? weights, int[] order, int start, int count)
-    {
-        (_gatherFeatures, _gatherLabels, _gatherWeights, _gatherOrder, _gatherStart, _gatherCount) = (features, labels, weights, order, start, count);
-        int tiles = (count + GatherRows - 1) / GatherRows;
-        _context.Run(tiles, _gatherTile);
-        _gatherFeatures = null!;
-    }
-
-    private void GatherTile(int tile, int worker)
-    {
-        int d = _network.Architecture.InputSize;
-        Span<float> input = _workspace.Input;
-        int i1 = Math.Min(_gatherCount, (tile + 1) * GatherRows);
-        for (int i = tile * GatherRows; i < i1; i++)
-        {
-            int r = _gatherOrder[_gatherStart + i];
-            _gatherFeatures.AsSpan(r * d, d).CopyTo(input.Slice(i * d, d));
-            _workspace.Labels[i] = _gatherLabels[r];
-            if (_gatherWeights is not null) _workspace.Weights[i] = _gatherWeights[r];
-        }
-    }
-
-    // One mini-batch: forward, loss, backward, then penalties, norms, clipping and update (ParameterUpdate). Returns the batch's summed (weighted) loss.
-    private double Step(int batch, bool weighted, double[] layerNormSums, ref double normSum)
-    {
-        var w = _workspace;
-        var layers = _network.Layers;
-        float[] parameters = _network.ParameterArray;
-        int k = _network.Architecture.ClassCount;
-
-        ReadOnlySpan<float> x = w.Input.AsSpan(0, batch * _network.Architecture.InputSize);
-        for (int l = 0; l < layers.Count; l++)
-        {
-            layers[l].Forward(_context, parameters, x, batch, w.Z[l], w.A[l]);
-            x = w.A[l].AsSpan(0, batch * layers[l].OutputSize);
-            if (_dropout[l] is { } dropout) x = dropout.Forward(x, _epochRandom);
-        }
-
-        ReadOnlySpan<float> exampleWeights = weighted ? w.Weights.AsSpan(0, batch) : default;
-        ReadOnlySpan<int> labels = w.Labels.AsSpan(0, batch);
-        double loss = LabelSmoothing.Loss(w.A[^1], batch, k, labels, exampleWeights, _settings.LabelSmoothing);
-        loss += SoftmaxCrossEntropy.Forward(w.A[^1], batch, k, labels, exampleWeights, w.Probabilities);
-        Span<float> delta = w.DeltaA, other = w.DeltaB;
-        SoftmaxCrossEntropy.Backward(w.Probabilities, batch, k, labels, exampleWeights, 1f / batch, delta);
-        LabelSmoothing.Backward(batch, k, labels, exampleWeights, 1f / batch, _settings.LabelSmoothing, delta);
-
-        for (int l = layers.Count - 1; l >= 0; l--)
-        {
-            ReadOnlySpan<float> input = l == 0 ? w.Input : _dropout[l - 1]?.Output ?? w.A[l - 1];
-            Span<float> dx = l == 0 ? default : other;
-            layers[l].Backward(_context, parameters, w.Gradients, input, w.Z[l], w.A[l], delta, batch, dx);
-            Span<float> t = delta;
-            delta = other;
-            other = t;
-            if (l > 0) _dropout[l - 1]?.Backward(delta, batch * layers[l - 1].OutputSize);
-        }
-
-        _update.Run(parameters, w.Gradients, layerNormSums, ref normSum);
-        return loss;
     }
 
     private double L2Penalty()
