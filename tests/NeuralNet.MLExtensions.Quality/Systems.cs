@@ -1,0 +1,19 @@
+using Microsoft.ML;
+
+namespace NeuralNet.MLExtensions.Quality;
+
+/// <summary>
+/// A trainer as a user would pick it: its catalog method with default options, for the tasks it serves. The MLP has no
+/// regression trainer yet, so regression sets show only the peers until it has.
+/// </summary>
+internal sealed record TrainerSystem(string Name, Func<MLContext, IEstimator<ITransformer>>? Classification, Func<MLContext, IEstimator<ITransformer>>? Regression)
+{
+    public Func<MLContext, IEstimator<ITransformer>>? For(TaskKind task) => task == TaskKind.Regression ? Regression : Classification;
+
+    public static IReadOnlyList<TrainerSystem> All { get; } =
+    [
+        new("Mlp", ml => ml.MulticlassClassification.Trainers.Mlp(), null),
+        new("LightGbm", ml => ml.MulticlassClassification.Trainers.LightGbm(), ml => ml.Regression.Trainers.LightGbm()),
+        new("LbfgsMaximumEntropy", ml => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(), null),
+    ];
+}
