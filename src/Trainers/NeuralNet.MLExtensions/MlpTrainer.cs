@@ -49,7 +49,7 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
         _environment = environment;
         _host = environment?.Register(ComponentName);
         _seed = _options.Seed ?? _host?.Rand.Next() ?? MlpDefaults.Seed;
-        _options.ToSettings(_seed).Validate();
+        OptionMap.ThrowIfInvalid(_options.ToSettings(_seed).FindError());
     }
 
     /// <summary>What ML.NET may ask of this trainer: it normalises internally and reads the data into memory once.</summary>
@@ -118,6 +118,7 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
             progress?.Report(report);
             callback?.Invoke(report);
         }, IsCanceled);
+        OptionMap.ThrowIfInvalid(settings.FindErrorForData(data.FeatureCount, data.Classes.Count));
 
         var warmStart = modelParameters is null ? null
             : new MlpWarmStart(modelParameters.Network, modelParameters.Standardizer, modelParameters.Checkpoint, modelParameters.History);
