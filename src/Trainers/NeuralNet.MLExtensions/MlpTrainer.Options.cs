@@ -61,16 +61,16 @@ public sealed partial class MlpTrainer
         /// <summary>SGD momentum in [0, 1). Default 0.9. Ignored by Adam and AdamW.</summary>
         public float Momentum { get; set; } = MlpDefaults.Momentum;
 
-        /// <summary>Use Nesterov momentum with SGD. Default true.</summary>
+        /// <summary>Use Nesterov momentum with SGD. Default true; false gives classical momentum. Ignored by Adam and AdamW.</summary>
         public bool Nesterov { get; set; } = MlpDefaults.Nesterov;
 
-        /// <summary>Adam's first-moment decay β1 in [0, 1). Default 0.9.</summary>
+        /// <summary>Adam's and AdamW's first-moment decay β1 in [0, 1). Default 0.9; rarely worth changing.</summary>
         public float Beta1 { get; set; } = MlpDefaults.Beta1;
 
-        /// <summary>Adam's second-moment decay β2 in [0, 1). Default 0.999.</summary>
+        /// <summary>Adam's and AdamW's second-moment decay β2 in [0, 1). Default 0.999; lower it (e.g. 0.99) if training is unstable late on.</summary>
         public float Beta2 { get; set; } = MlpDefaults.Beta2;
 
-        /// <summary>Adam's ε, &gt; 0. Default 1e-8.</summary>
+        /// <summary>Adam's and AdamW's ε, &gt; 0, added to the root of the second moment. Default 1e-8; rarely worth changing.</summary>
         public float Epsilon { get; set; } = MlpDefaults.Epsilon;
 
         /// <summary>
@@ -79,10 +79,13 @@ public sealed partial class MlpTrainer
         /// </summary>
         public float ConvergenceTolerance { get; set; } = MlpDefaults.ConvergenceTolerance;
 
-        /// <summary>Epochs without improvement before stopping, ≥ 1. Default 10.</summary>
+        /// <summary>Epochs without improvement of the training loss before stopping, ≥ 1. Default 10; raise it for noisy losses (small batches).</summary>
         public int ConvergencePatience { get; set; } = MlpDefaults.ConvergencePatience;
 
-        /// <summary>Standardise features (mean 0, variance 1) with statistics stored in the model. Default true.</summary>
+        /// <summary>
+        /// Standardise features (mean 0, variance 1) with statistics stored in the model. Default true; turn it off only
+        /// when the features are already on a common scale.
+        /// </summary>
         public bool StandardizeFeatures { get; set; } = MlpDefaults.StandardizeFeatures;
 
         /// <summary>
