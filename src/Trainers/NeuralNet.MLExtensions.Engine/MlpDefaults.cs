@@ -1,8 +1,9 @@
 namespace NeuralNet.MLExtensions.Engine;
 
 /// <summary>
-/// The default of every training option, in one place: the engine's settings, the trainer's options and both
-/// catalog overloads read them from here.
+/// The default of every training setting, in one place: the engine's settings, the ML.NET trainer's options and both
+/// catalog overloads read them from here. Options whose default depends on another (the L2 penalty on the optimizer)
+/// or on the machine (the thread count) have a method or property here rather than a constant.
 /// </summary>
 public static class MlpDefaults
 {
@@ -18,10 +19,18 @@ public static class MlpDefaults
     public const int BatchSize = 32;
     /// <summary>At most 200 passes over the training data.</summary>
     public const int MaximumNumberOfEpochs = 200;
-    /// <summary>L2 penalty λ/2·‖W‖² added to the mean loss (weights only): 1e-4.</summary>
+    /// <summary>L2 penalty λ/2·‖W‖² added to the mean loss (weights only) with Adam and Sgd: 1e-4.</summary>
     public const float L2Regularization = 1e-4f;
     /// <summary>Decoupled weight decay for AdamW: 0.01.</summary>
     public const float WeightDecay = 0.01f;
+
+    /// <summary>
+    /// The L2 penalty used when none is set: <see cref="L2Regularization"/> (1e-4) for Adam and Sgd, 0 for AdamW, whose
+    /// <see cref="WeightDecay"/> already is the decoupled form of that penalty (AdamW's point is not to add it to the
+    /// gradient, where Adam's scaling would weaken it for weights with large gradients).
+    /// </summary>
+    public static float L2RegularizationFor(OptimizerKind optimizer) => optimizer == OptimizerKind.AdamW ? 0f : L2Regularization;
+
     /// <summary>Momentum for SGD: 0.9.</summary>
     public const float Momentum = 0.9f;
     /// <summary>Nesterov momentum for SGD: on.</summary>
@@ -38,8 +47,12 @@ public static class MlpDefaults
     public const int ConvergencePatience = 10;
     /// <summary>Standardise features inside the model: on.</summary>
     public const bool StandardizeFeatures = true;
+    /// <summary>Initial weights matched to each layer's activation (He for ReLU-like, Glorot for the rest).</summary>
+    public const WeightInitialization WeightInitialization = Engine.WeightInitialization.Auto;
     /// <summary>Seed used when neither the options nor an MLContext give one.</summary>
     public const int Seed = 0;
+    /// <summary>Kernel threads: one per processor.</summary>
+    public static int NumberOfThreads => Environment.ProcessorCount;
 
     /// <summary>No training rows held out for validation: 0.</summary>
     public const float ValidationFraction = 0f;
@@ -71,8 +84,8 @@ public static class MlpDefaults
     public const float GradientClippingNorm = 0f;
     /// <summary>L1 penalty λ·Σ|W|: off (0).</summary>
     public const float L1Regularization = 0f;
-    /// <summary>Dropout on hidden layers: off (rate 0).</summary>
-    public const float DropoutRate = 0f;
+    /// <summary>Dropout on hidden layers: none (an empty list).</summary>
+    public static IReadOnlyList<float> DropoutRates { get; } = [];
     /// <summary>Label smoothing ε: off (0).</summary>
     public const float LabelSmoothing = 0f;
     /// <summary>Class weighting: none.</summary>

@@ -41,7 +41,7 @@ public static class MlpEngine
         ValidationSet? validation = null, MlpWarmStart? warmStart = null)
     {
         settings.Validate();
-        settings.ValidateForClasses(classCount);
+        settings.ValidateForData(featureCount, classCount);
         if (rows < 1) throw new ArgumentException("Training needs at least one row; got none.", nameof(rows));
         if (labels.Length < rows) throw new ArgumentException($"Expected {rows} labels; got {labels.Length}.", nameof(labels));
         for (int i = 0; i < rows; i++)

@@ -1,3 +1,6 @@
+using NeuralNet.MLExtensions.Engine.Settings;
+using static NeuralNet.MLExtensions.Engine.Settings.SettingRules;
+
 namespace NeuralNet.MLExtensions.Engine;
 
 /// <summary>The training-control settings: validation, early stopping, schedules, regularisation, class weights.</summary>
@@ -34,7 +37,7 @@ public sealed partial class MlpTrainingSettings
     /// <summary>L1 penalty λ·Σ|W| on weights (not biases), 0 or more.</summary>
     public float L1Regularization { get; init; } = MlpDefaults.L1Regularization;
     /// <summary>Dropout rate in [0, 1): one for every hidden layer, or one per hidden layer; empty for none.</summary>
-    public IReadOnlyList<float> DropoutRates { get; init; } = [];
+    public IReadOnlyList<float> DropoutRates { get; init; } = MlpDefaults.DropoutRates;
     /// <summary>Label smoothing ε in [0, 1): targets (1−ε)·one-hot + ε/K.</summary>
     public float LabelSmoothing { get; init; } = MlpDefaults.LabelSmoothing;
     /// <summary>How classes are weighted in the loss.</summary>
@@ -47,70 +50,47 @@ public sealed partial class MlpTrainingSettings
         DropoutRates.Count == 0 ? new float[HiddenLayerSizes.Count]
         : DropoutRates.Count == 1 ? Enumerable.Repeat(DropoutRates[0], HiddenLayerSizes.Count).ToArray() : DropoutRates;
 
-    private void ValidateTrainingControl()
+    private SettingError? FindTrainingControlError() =>
+        (ValidationFraction >= 0f && ValidationFraction < 1f ? null
+            : Fail(nameof(ValidationFraction), ValidationFraction, $"must be in [0, 1); got {ValidationFraction}."))
+        ?? Defined(nameof(EarlyStoppingMetric), EarlyStoppingMetric)
+        ?? AtLeast(nameof(EarlyStoppingPatience), EarlyStoppingPatience, 1)
+        ?? NonNegative(nameof(EarlyStoppingMinimumImprovement), EarlyStoppingMinimumImprovement)
+        ?? Defined(nameof(LearningRateSchedule), LearningRateSchedule)
+        ?? AtLeast(nameof(StepDecayEpochs), StepDecayEpochs, 1)
+        ?? Factor(nameof(StepDecayFactor), StepDecayFactor)
+        ?? Factor(nameof(ExponentialDecayRate), ExponentialDecayRate)
+        ?? AtLeast(nameof(WarmupEpochs), WarmupEpochs, 0)
+        ?? NonNegative(nameof(MinimumLearningRate), MinimumLearningRate)
+        ?? (MinimumLearningRate < LearningRate ? null
+            : Fail(nameof(MinimumLearningRate), MinimumLearningRate, $"must be below {SettingError.Prefix}{nameof(LearningRate)} ({LearningRate}); got {MinimumLearningRate}."))
+        ?? Shrinking(nameof(PlateauFactor), PlateauFactor)
+        ?? AtLeast(nameof(PlateauPatience), PlateauPatience, 1)
+        ?? NonNegative(nameof(GradientClippingNorm), GradientClippingNorm)
+        ?? NonNegative(nameof(L1Regularization), L1Regularization)
+        ?? FindDropoutError()
+        ?? UnitInterval(nameof(LabelSmoothing), LabelSmoothing)
+        ?? Defined(nameof(ClassWeighting), ClassWeighting)
+        ?? FindClassWeightsError();
+
+    private SettingError? FindDropoutError()
     {
-        if (!(ValidationFraction >= 0f && ValidationFraction < 1f))
-            throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction, $"ValidationFraction must be in [0, 1); got {ValidationFraction}.");
-        Defined(nameof(EarlyStoppingMetric), EarlyStoppingMetric);
-        AtLeastOne(nameof(EarlyStoppingPatience), EarlyStoppingPatience);
-        NonNegative(nameof(EarlyStoppingMinimumImprovement), EarlyStoppingMinimumImprovement);
-        Defined(nameof(LearningRateSchedule), LearningRateSchedule);
-        AtLeastOne(nameof(StepDecayEpochs), StepDecayEpochs);
-        Factor(nameof(StepDecayFactor), StepDecayFactor);
-        Factor(nameof(ExponentialDecayRate), ExponentialDecayRate);
-        if (WarmupEpochs < 0) throw new ArgumentOutOfRangeException(nameof(WarmupEpochs), WarmupEpochs, $"WarmupEpochs must be 0 or more; got {WarmupEpochs}.");
-        NonNegative(nameof(MinimumLearningRate), MinimumLearningRate);
-        if (MinimumLearningRate >= LearningRate)
-            throw new ArgumentOutOfRangeException(nameof(MinimumLearningRate), MinimumLearningRate, $"MinimumLearningRate must be below LearningRate ({LearningRate}); got {MinimumLearningRate}.");
-        if (!(PlateauFactor > 0f && PlateauFactor < 1f))
-            throw new ArgumentOutOfRangeException(nameof(PlateauFactor), PlateauFactor, $"PlateauFactor must be in (0, 1); got {PlateauFactor}.");
-        AtLeastOne(nameof(PlateauPatience), PlateauPatience);
-        NonNegative(nameof(GradientClippingNorm), GradientClippingNorm);
-        NonNegative(nameof(L1Regularization), L1Regularization);
-        if (DropoutRates is null) throw new ArgumentNullException(nameof(DropoutRates), "DropoutRates must not be null; use an empty list for no dropout.");
+        if (DropoutRates is null) return Missing(nameof(DropoutRates), $"must not be null; use an empty list for no dropout.");
         if (DropoutRates.Count > 1 && DropoutRates.Count != HiddenLayerSizes.Count)
-            throw new ArgumentOutOfRangeException(nameof(DropoutRates), DropoutRates.Count,
-                $"DropoutRates must list one rate for all hidden layers or one per hidden layer ({HiddenLayerSizes.Count}); got {DropoutRates.Count}.");
-        for (int i = 0; i < DropoutRates.Count; i++)
-            if (!(DropoutRates[i] >= 0f && DropoutRates[i] < 1f))
-                throw new ArgumentOutOfRangeException(nameof(DropoutRates), DropoutRates[i], $"DropoutRates[{i}] must be in [0, 1); got {DropoutRates[i]}.");
-        UnitInterval(nameof(LabelSmoothing), LabelSmoothing);
-        Defined(nameof(ClassWeighting), ClassWeighting);
-        if (ClassWeighting == ClassWeighting.Explicit)
-        {
-            if (ClassWeights is null || ClassWeights.Count == 0)
-                throw new ArgumentOutOfRangeException(nameof(ClassWeights), ClassWeights?.Count ?? 0, "ClassWeights must list one weight per class when ClassWeighting is Explicit; got none.");
-            for (int i = 0; i < ClassWeights.Count; i++)
-                if (!(ClassWeights[i] >= 0f) || !float.IsFinite(ClassWeights[i]))
-                    throw new ArgumentOutOfRangeException(nameof(ClassWeights), ClassWeights[i], $"ClassWeights[{i}] must be a finite number ≥ 0; got {ClassWeights[i]}.");
-            if (ClassWeights.All(w => w == 0f))
-                throw new ArgumentOutOfRangeException(nameof(ClassWeights), 0f, "ClassWeights must not all be 0; got 0 for every class.");
-        }
-        else if (ClassWeights is not null)
-            throw new ArgumentOutOfRangeException(nameof(ClassWeights), ClassWeights.Count,
-                $"ClassWeights is only used when ClassWeighting is Explicit; got {ClassWeights.Count} weights with ClassWeighting {ClassWeighting}.");
+            return Fail(nameof(DropoutRates), DropoutRates.Count,
+                $"must list one rate for all hidden layers or one per hidden layer ({HiddenLayerSizes.Count}); got {DropoutRates.Count}.");
+        return Each(DropoutRates, (rate, i) => rate >= 0f && rate < 1f ? null : FailAt(nameof(DropoutRates), i, rate, $"must be in [0, 1); got {rate}."));
     }
 
-    /// <summary>Checks what needs the number of classes: one explicit class weight per class.</summary>
-    public void ValidateForClasses(int classCount)
+    private SettingError? FindClassWeightsError()
     {
-        if (ClassWeighting == ClassWeighting.Explicit && ClassWeights!.Count != classCount)
-            throw new ArgumentOutOfRangeException(nameof(ClassWeights), ClassWeights.Count, $"ClassWeights must list one weight per class ({classCount}); got {ClassWeights.Count}.");
-    }
-
-    private static void Defined<T>(string name, T value) where T : struct, Enum
-    {
-        if (!Enum.IsDefined(value))
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be one of {string.Join(", ", Enum.GetNames<T>())}; got {Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)}.");
-    }
-
-    private static void AtLeastOne(string name, int value)
-    {
-        if (value < 1) throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least 1; got {value}.");
-    }
-
-    private static void Factor(string name, float value)
-    {
-        if (!(value > 0f && value <= 1f)) throw new ArgumentOutOfRangeException(name, value, $"{name} must be in (0, 1]; got {value}.");
+        if (ClassWeighting != ClassWeighting.Explicit)
+            return ClassWeights is null ? null : Fail(nameof(ClassWeights), ClassWeights.Count,
+                $"is only used when {SettingError.Prefix}{nameof(ClassWeighting)} is Explicit; got {ClassWeights.Count} weights with {nameof(ClassWeighting)} {ClassWeighting}.");
+        if (ClassWeights is null || ClassWeights.Count == 0)
+            return Fail(nameof(ClassWeights), ClassWeights?.Count ?? 0,
+                $"must list one weight per class when {SettingError.Prefix}{nameof(ClassWeighting)} is Explicit; got none.");
+        return Each(ClassWeights, (w, i) => w >= 0f && float.IsFinite(w) ? null : FailAt(nameof(ClassWeights), i, w, $"must be a finite number ≥ 0; got {w}."))
+            ?? (ClassWeights.Any(w => w != 0f) ? null : Fail(nameof(ClassWeights), 0f, $"must not all be 0; got 0 for every class."));
     }
 }

@@ -1,12 +1,15 @@
 namespace NeuralNet.MLExtensions.Engine;
 
 /// <summary>
-/// Everything the engine needs to train a network; defaults come from <see cref="MlpDefaults"/>. Option names match
-/// the ML.NET trainer's options, so <see cref="Validate"/>'s messages name what the user set.
+/// Everything the engine needs to train a network; every default comes from <see cref="MlpDefaults"/>.
+/// <see cref="Validate"/> and <see cref="ValidateForData"/> check every setting, and their messages name settings as
+/// "MlpTrainingSettings.Name"; a front end with its own option names (the ML.NET trainer) puts those in their place.
 /// </summary>
 public sealed partial class MlpTrainingSettings
 {
-    /// <summary>Width of each hidden layer; empty for multinomial logistic regression.</summary>
+    private readonly float? _l2Regularization;
+
+    /// <summary>Width of each hidden layer, each in 1..<see cref="MlpLimits.MaxLayerSize"/>; empty for multinomial logistic regression.</summary>
     public IReadOnlyList<int> HiddenLayerSizes { get; init; } = MlpDefaults.HiddenLayerSizes;
     /// <summary>One activation for every hidden layer, or one per hidden layer.</summary>
     public IReadOnlyList<Activation> Activation { get; init; } = [MlpDefaults.Activation];
@@ -18,8 +21,19 @@ public sealed partial class MlpTrainingSettings
     public int BatchSize { get; init; } = MlpDefaults.BatchSize;
     /// <summary>Maximum passes over the data, at least 1.</summary>
     public int MaximumNumberOfEpochs { get; init; } = MlpDefaults.MaximumNumberOfEpochs;
-    /// <summary>L2 penalty on weights (not biases), 0 or more.</summary>
-    public float L2Regularization { get; init; } = MlpDefaults.L2Regularization;
+
+    /// <summary>
+    /// L2 penalty λ: adds λ/2·‖W‖² (weights, not biases) to the mean loss, 0 or more. Left unset it follows
+    /// <see cref="Optimizer"/> (<see cref="MlpDefaults.L2RegularizationFor"/>): 1e-4 for Adam and Sgd, 0 for AdamW,
+    /// whose <see cref="WeightDecay"/> is the decoupled form of the same penalty. A non-zero value with AdamW is
+    /// refused. Reading it gives the value in force.
+    /// </summary>
+    public float L2Regularization
+    {
+        get => _l2Regularization ?? MlpDefaults.L2RegularizationFor(Optimizer);
+        init => _l2Regularization = value;
+    }
+
     /// <summary>Decoupled weight decay, used by AdamW only, 0 or more.</summary>
     public float WeightDecay { get; init; } = MlpDefaults.WeightDecay;
     /// <summary>SGD momentum in [0, 1).</summary>
@@ -39,11 +53,11 @@ public sealed partial class MlpTrainingSettings
     /// <summary>Standardise features (statistics kept in the model).</summary>
     public bool StandardizeFeatures { get; init; } = MlpDefaults.StandardizeFeatures;
     /// <summary>How initial weights are drawn.</summary>
-    public WeightInitialization WeightInitialization { get; init; } = WeightInitialization.Auto;
+    public WeightInitialization WeightInitialization { get; init; } = MlpDefaults.WeightInitialization;
     /// <summary>Seed of the run's single random source.</summary>
     public int Seed { get; init; } = MlpDefaults.Seed;
-    /// <summary>Threads for the matrix kernels, at least 1; results do not depend on it.</summary>
-    public int NumberOfThreads { get; init; } = Environment.ProcessorCount;
+    /// <summary>Threads for the matrix kernels, 1 to <see cref="MlpLimits.MaxThreads"/>; results do not depend on it.</summary>
+    public int NumberOfThreads { get; init; } = MlpDefaults.NumberOfThreads;
     /// <summary>Called after every epoch.</summary>
     public Action<EpochReport>? EpochCompleted { get; init; }
     /// <summary>Checked before every mini-batch.</summary>
@@ -54,55 +68,4 @@ public sealed partial class MlpTrainingSettings
     /// <summary>The activation of each hidden layer, after expanding a single activation to all layers.</summary>
     public IReadOnlyList<Activation> ActivationsPerLayer() =>
         Activation.Count == 1 ? Enumerable.Repeat(Activation[0], HiddenLayerSizes.Count).ToArray() : Activation;
-
-    /// <summary>
-    /// Checks every setting; throws <see cref="ArgumentOutOfRangeException"/> or <see cref="ArgumentNullException"/>
-    /// naming the option, the rule and the value received.
-    /// </summary>
-    public void Validate()
-    {
-        if (HiddenLayerSizes is null) throw new ArgumentNullException(nameof(HiddenLayerSizes), "HiddenLayerSizes must not be null; use an empty list for no hidden layer.");
-        for (int i = 0; i < HiddenLayerSizes.Count; i++)
-            if (HiddenLayerSizes[i] < 1)
-                throw new ArgumentOutOfRangeException(nameof(HiddenLayerSizes), HiddenLayerSizes[i], $"HiddenLayerSizes[{i}] must be positive; got {HiddenLayerSizes[i]}.");
-        if (Activation is null) throw new ArgumentNullException(nameof(Activation), "Activation must not be null.");
-        if (Activation.Count != 1 && Activation.Count != HiddenLayerSizes.Count)
-            throw new ArgumentOutOfRangeException(nameof(Activation), Activation.Count,
-                $"Activation must list one activation for all hidden layers or one per hidden layer ({HiddenLayerSizes.Count}); got {Activation.Count}.");
-        for (int i = 0; i < Activation.Count; i++)
-            if (!Enum.IsDefined(Activation[i]))
-                throw new ArgumentOutOfRangeException(nameof(Activation), Activation[i], $"Activation[{i}] must be one of {string.Join(", ", Enum.GetNames<Activation>())}; got {(int)Activation[i]}.");
-        if (!Enum.IsDefined(Optimizer))
-            throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer, $"Optimizer must be one of {string.Join(", ", Enum.GetNames<OptimizerKind>())}; got {(int)Optimizer}.");
-        Positive(nameof(LearningRate), LearningRate);
-        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"BatchSize must be at least 1; got {BatchSize}.");
-        if (MaximumNumberOfEpochs < 1) throw new ArgumentOutOfRangeException(nameof(MaximumNumberOfEpochs), MaximumNumberOfEpochs, $"MaximumNumberOfEpochs must be at least 1; got {MaximumNumberOfEpochs}.");
-        NonNegative(nameof(L2Regularization), L2Regularization);
-        NonNegative(nameof(WeightDecay), WeightDecay);
-        UnitInterval(nameof(Momentum), Momentum);
-        UnitInterval(nameof(Beta1), Beta1);
-        UnitInterval(nameof(Beta2), Beta2);
-        Positive(nameof(Epsilon), Epsilon);
-        NonNegative(nameof(ConvergenceTolerance), ConvergenceTolerance);
-        if (ConvergencePatience < 1) throw new ArgumentOutOfRangeException(nameof(ConvergencePatience), ConvergencePatience, $"ConvergencePatience must be at least 1; got {ConvergencePatience}.");
-        if (!Enum.IsDefined(WeightInitialization))
-            throw new ArgumentOutOfRangeException(nameof(WeightInitialization), WeightInitialization, $"WeightInitialization must be one of {string.Join(", ", Enum.GetNames<WeightInitialization>())}; got {(int)WeightInitialization}.");
-        if (NumberOfThreads < 1) throw new ArgumentOutOfRangeException(nameof(NumberOfThreads), NumberOfThreads, $"NumberOfThreads must be at least 1; got {NumberOfThreads}.");
-        ValidateTrainingControl();
-    }
-
-    private static void Positive(string name, float value)
-    {
-        if (!(value > 0f) || !float.IsFinite(value)) throw new ArgumentOutOfRangeException(name, value, $"{name} must be a positive finite number; got {value}.");
-    }
-
-    private static void NonNegative(string name, float value)
-    {
-        if (!(value >= 0f) || !float.IsFinite(value)) throw new ArgumentOutOfRangeException(name, value, $"{name} must be zero or a positive finite number; got {value}.");
-    }
-
-    private static void UnitInterval(string name, float value)
-    {
-        if (!(value >= 0f && value < 1f)) throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [0, 1); got {value}.");
-    }
 }

@@ -20,8 +20,10 @@ public sealed partial class MlpTrainer
         public string? ExampleWeightColumnName { get; set; }
 
         /// <summary>
-        /// Width of each hidden layer, input side first. Default [100]. Empty gives multinomial logistic regression.
-        /// Wider or more layers fit more complex data and cost time linearly in the parameter count.
+        /// Width of each hidden layer, input side first, each from 1 to 1,048,576 and at most 256 layers. Default [100].
+        /// Empty gives multinomial logistic regression. Wider or more layers fit more complex data and cost time linearly in
+        /// the parameter count, which may be at most 67,108,864 (<see cref="MlpLimits.MaxParameterCount"/>, so the model
+        /// can be saved and loaded): checked here for the hidden layers and in <c>Fit</c> with the features and classes.
         /// </summary>
         public int[] HiddenLayerSizes { get; set; } = MlpDefaults.HiddenLayerSizes.ToArray();
 
@@ -43,25 +45,32 @@ public sealed partial class MlpTrainer
         /// <summary>Maximum passes over the training data, ≥ 1. Default 200; training usually stops earlier on convergence.</summary>
         public int MaximumNumberOfEpochs { get; set; } = MlpDefaults.MaximumNumberOfEpochs;
 
-        /// <summary>L2 penalty λ: adds λ/2·‖W‖² (weights, not biases) to the mean loss, ≥ 0. Default 1e-4. Raise it against over-fitting.</summary>
-        public float L2Regularization { get; set; } = MlpDefaults.L2Regularization;
+        /// <summary>
+        /// L2 penalty λ: adds λ/2·‖W‖² (weights, not biases) to the mean loss, ≥ 0. Default null: 1e-4 with Adam and Sgd,
+        /// 0 with AdamW, whose <see cref="WeightDecay"/> is the decoupled form of the same penalty; a value above 0 with
+        /// AdamW is refused (set <see cref="WeightDecay"/> instead). Raise it (e.g. 1e-3) against over-fitting.
+        /// </summary>
+        public float? L2Regularization { get; set; }
 
-        /// <summary>Decoupled weight decay for AdamW, ≥ 0. Default 0.01. Ignored by the other optimizers.</summary>
+        /// <summary>
+        /// Decoupled weight decay for AdamW: each step shrinks the weights (not biases) by LearningRate·WeightDecay, apart
+        /// from the gradient, ≥ 0. Default 0.01. Ignored by Adam and Sgd. Raise it against over-fitting with AdamW.
+        /// </summary>
         public float WeightDecay { get; set; } = MlpDefaults.WeightDecay;
 
         /// <summary>SGD momentum in [0, 1). Default 0.9. Ignored by Adam and AdamW.</summary>
         public float Momentum { get; set; } = MlpDefaults.Momentum;
 
-        /// <summary>Use Nesterov momentum with SGD. Default true.</summary>
+        /// <summary>Use Nesterov momentum with SGD. Default true; false gives classical momentum. Ignored by Adam and AdamW.</summary>
         public bool Nesterov { get; set; } = MlpDefaults.Nesterov;
 
-        /// <summary>Adam's first-moment decay β1 in [0, 1). Default 0.9.</summary>
+        /// <summary>Adam's and AdamW's first-moment decay β1 in [0, 1). Default 0.9; rarely worth changing.</summary>
         public float Beta1 { get; set; } = MlpDefaults.Beta1;
 
-        /// <summary>Adam's second-moment decay β2 in [0, 1). Default 0.999.</summary>
+        /// <summary>Adam's and AdamW's second-moment decay β2 in [0, 1). Default 0.999; lower it (e.g. 0.99) if training is unstable late on.</summary>
         public float Beta2 { get; set; } = MlpDefaults.Beta2;
 
-        /// <summary>Adam's ε, &gt; 0. Default 1e-8.</summary>
+        /// <summary>Adam's and AdamW's ε, &gt; 0, added to the root of the second moment. Default 1e-8; rarely worth changing.</summary>
         public float Epsilon { get; set; } = MlpDefaults.Epsilon;
 
         /// <summary>
@@ -70,14 +79,20 @@ public sealed partial class MlpTrainer
         /// </summary>
         public float ConvergenceTolerance { get; set; } = MlpDefaults.ConvergenceTolerance;
 
-        /// <summary>Epochs without improvement before stopping, ≥ 1. Default 10.</summary>
+        /// <summary>Epochs without improvement of the training loss before stopping, ≥ 1. Default 10; raise it for noisy losses (small batches).</summary>
         public int ConvergencePatience { get; set; } = MlpDefaults.ConvergencePatience;
 
-        /// <summary>Standardise features (mean 0, variance 1) with statistics stored in the model. Default true.</summary>
+        /// <summary>
+        /// Standardise features (mean 0, variance 1) with statistics stored in the model. Default true; turn it off only
+        /// when the features are already on a common scale.
+        /// </summary>
         public bool StandardizeFeatures { get; set; } = MlpDefaults.StandardizeFeatures;
 
-        /// <summary>How initial weights are drawn. Default Auto (matched to each layer's activation).</summary>
-        public WeightInitialization WeightInitialization { get; set; } = WeightInitialization.Auto;
+        /// <summary>
+        /// How initial weights are drawn. Default Auto (He for ReLU-like layers, Glorot for the rest); StandardNormal is
+        /// only for demonstrating why scaled initialisation matters.
+        /// </summary>
+        public WeightInitialization WeightInitialization { get; set; } = MlpDefaults.WeightInitialization;
 
         /// <summary>
         /// Seed of the run's random source (initial weights, shuffles). Null (default) takes a seed from the MLContext
@@ -85,7 +100,10 @@ public sealed partial class MlpTrainer
         /// </summary>
         public int? Seed { get; set; }
 
-        /// <summary>Threads for training, ≥ 1; null (default) uses every core. The model is bit-identical for any value.</summary>
+        /// <summary>
+        /// Threads for training, from 1 to twice the processor count (<see cref="MlpLimits.MaxThreads"/>); null (default)
+        /// uses one per processor. The model is bit-identical for any value; lower it to leave cores to other work.
+        /// </summary>
         public int? NumberOfThreads { get; set; }
 
         /// <summary>
@@ -157,7 +175,7 @@ public sealed partial class MlpTrainer
         /// Dropout rate of the hidden layers, each in [0, 1): one value for every hidden layer, or one per hidden layer.
         /// Default [] (none). Used in training only; scoring uses the whole network. Try 0.1–0.5 against over-fitting.
         /// </summary>
-        public float[] DropoutRates { get; set; } = [];
+        public float[] DropoutRates { get; set; } = MlpDefaults.DropoutRates.ToArray();
 
         /// <summary>Label smoothing ε in [0, 1): trains towards (1−ε)·one-hot + ε/K. Default 0. Try 0.1 for less over-confident probabilities.</summary>
         public float LabelSmoothing { get; set; } = MlpDefaults.LabelSmoothing;
@@ -183,59 +201,11 @@ public sealed partial class MlpTrainer
         /// </summary>
         public CancellationToken CancellationToken { get; set; }
 
-        internal MlpTrainingSettings ToSettings(int seed, Action<EpochReport>? epochCompleted = null, Func<bool>? isCancellationRequested = null) => new()
-        {
-            HiddenLayerSizes = HiddenLayerSizes,
-            Activation = Activation,
-            Optimizer = Optimizer,
-            LearningRate = LearningRate,
-            BatchSize = BatchSize,
-            MaximumNumberOfEpochs = MaximumNumberOfEpochs,
-            L2Regularization = L2Regularization,
-            WeightDecay = WeightDecay,
-            Momentum = Momentum,
-            Nesterov = Nesterov,
-            Beta1 = Beta1,
-            Beta2 = Beta2,
-            Epsilon = Epsilon,
-            ConvergenceTolerance = ConvergenceTolerance,
-            ConvergencePatience = ConvergencePatience,
-            StandardizeFeatures = StandardizeFeatures,
-            WeightInitialization = WeightInitialization,
-            Seed = seed,
-            NumberOfThreads = NumberOfThreads ?? Environment.ProcessorCount,
-            EpochCompleted = epochCompleted,
-            CancellationToken = CancellationToken,
-            IsCancellationRequested = isCancellationRequested,
-            ValidationFraction = ValidationFraction,
-            EarlyStoppingMetric = EarlyStoppingMetric,
-            EarlyStoppingPatience = EarlyStoppingPatience,
-            EarlyStoppingMinimumImprovement = EarlyStoppingMinimumImprovement,
-            RestoreBestWeights = RestoreBestWeights,
-            LearningRateSchedule = LearningRateSchedule,
-            StepDecayEpochs = StepDecayEpochs,
-            StepDecayFactor = StepDecayFactor,
-            ExponentialDecayRate = ExponentialDecayRate,
-            WarmupEpochs = WarmupEpochs,
-            MinimumLearningRate = MinimumLearningRate,
-            PlateauFactor = PlateauFactor,
-            PlateauPatience = PlateauPatience,
-            GradientClippingNorm = GradientClippingNorm,
-            L1Regularization = L1Regularization,
-            DropoutRates = DropoutRates,
-            LabelSmoothing = LabelSmoothing,
-            ClassWeighting = ClassWeighting,
-            ClassWeights = ClassWeights,
-        };
+        /// <summary>The engine settings these options give (see <see cref="OptionMap"/>), with the seed and callbacks the trainer resolved.</summary>
+        internal MlpTrainingSettings ToSettings(int seed, Action<EpochReport>? epochCompleted = null, Func<bool>? isCancellationRequested = null) =>
+            OptionMap.ToSettings(this, seed, epochCompleted, isCancellationRequested);
 
-        internal Options Clone()
-        {
-            var copy = (Options)MemberwiseClone();
-            copy.HiddenLayerSizes = HiddenLayerSizes?.ToArray()!;
-            copy.Activation = Activation?.ToArray()!;
-            copy.DropoutRates = DropoutRates?.ToArray()!;
-            copy.ClassWeights = ClassWeights?.ToArray();
-            return copy;
-        }
+        /// <summary>A copy that shares no array with this one.</summary>
+        internal Options Clone() => OptionMap.CopyArrays((Options)MemberwiseClone());
     }
 }

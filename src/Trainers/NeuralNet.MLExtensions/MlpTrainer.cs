@@ -23,7 +23,8 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
     private readonly int _seed;
 
     /// <summary>A trainer with <paramref name="options"/> (checked now) that is not tied to an MLContext.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it, the rule and the value.</exception>
+    /// <exception cref="ArgumentNullException">A list option (HiddenLayerSizes, Activation, DropoutRates) is null.</exception>
     public MlpTrainer(Options options) : this(null, options)
     {
     }
@@ -32,7 +33,7 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
     /// A trainer with <paramref name="options"/> (checked now) whose log and, when <see cref="Options.Seed"/> is null,
     /// seed come from <paramref name="mlContext"/>.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it, the rule and the value.</exception>
     public MlpTrainer(MLContext? mlContext, Options options) : this((IHostEnvironment?)mlContext, options)
     {
     }
@@ -49,7 +50,7 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
         _environment = environment;
         _host = environment?.Register(ComponentName);
         _seed = _options.Seed ?? _host?.Rand.Next() ?? MlpDefaults.Seed;
-        _options.ToSettings(_seed).Validate();
+        OptionMap.ThrowIfInvalid(_options.ToSettings(_seed).FindError());
     }
 
     /// <summary>What ML.NET may ask of this trainer: it normalises internally and reads the data into memory once.</summary>
@@ -59,7 +60,8 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
     public int Seed => _seed;
 
     /// <summary>Trains on <paramref name="input"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A column is missing or of the wrong type (the message names it and the fix).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A column is missing or of the wrong type (the message names it and the fix), or
+    /// HiddenLayerSizes with the data's features and classes give more than <see cref="MlpLimits.MaxParameterCount"/> parameters.</exception>
     /// <exception cref="InvalidOperationException">No rows, a single class, or invalid rows (NaN features, missing labels) that are not to be skipped.</exception>
     /// <exception cref="OperationCanceledException">Training was cancelled (<see cref="Options.CancellationToken"/> or <c>mlContext.CancelExecution()</c>).</exception>
     /// <exception cref="ArithmeticException">The loss or gradient became NaN or infinite; the message names the epoch.</exception>
@@ -118,6 +120,7 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
             progress?.Report(report);
             callback?.Invoke(report);
         }, IsCanceled);
+        OptionMap.ThrowIfInvalid(settings.FindErrorForData(data.FeatureCount, data.Classes.Count));
 
         var warmStart = modelParameters is null ? null
             : new MlpWarmStart(modelParameters.Network, modelParameters.Standardizer, modelParameters.Checkpoint, modelParameters.History);

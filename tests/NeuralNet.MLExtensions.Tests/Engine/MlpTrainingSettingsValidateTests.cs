@@ -54,6 +54,12 @@ public sealed class MlpTrainingSettingsValidateTests
         ["ClassWeights", new MlpTrainingSettings { ClassWeighting = ClassWeighting.Explicit, ClassWeights = [1f, -2f] }, "-2"],
         ["ClassWeights", new MlpTrainingSettings { ClassWeighting = ClassWeighting.Explicit, ClassWeights = [0f, 0f] }, "0 for every class"],
         ["ClassWeights", new MlpTrainingSettings { ClassWeighting = ClassWeighting.Balanced, ClassWeights = [1f, 2f] }, "2 weights"],
+        ["HiddenLayerSizes", new MlpTrainingSettings { HiddenLayerSizes = [100_000, 100_000] }, "[100000, 100000]"],
+        ["HiddenLayerSizes", new MlpTrainingSettings { HiddenLayerSizes = [MlpLimits.MaxLayerSize + 1] }, "1,048,577"],
+        ["HiddenLayerSizes", new MlpTrainingSettings { HiddenLayerSizes = new int[MlpLimits.MaxHiddenLayers + 1].Select(_ => 1).ToArray() }, "257"],
+        ["NumberOfThreads", new MlpTrainingSettings { NumberOfThreads = 10_000 }, "10000"],
+        ["NumberOfThreads", new MlpTrainingSettings { NumberOfThreads = MlpLimits.MaxThreads + 1 }, $"{MlpLimits.MaxThreads + 1}"],
+        ["L2Regularization", new MlpTrainingSettings { Optimizer = OptimizerKind.AdamW, L2Regularization = 1e-3f }, "0.001"],
     ];
 
     public static string CaseName(MethodInfo method, object[] data) => $"{method.Name}({data[0]} = {data[2]})";
@@ -64,9 +70,96 @@ public sealed class MlpTrainingSettingsValidateTests
     {
         var ex = Assert.ThrowsExactly<ArgumentOutOfRangeException>(settings.Validate);
         Assert.AreEqual(option, ex.ParamName);
+        // The engine speaks of its own settings; the ML.NET trainer puts its option names in their place.
+        StringAssert.StartsWith(ex.Message, $"MlpTrainingSettings.{option}");
         // "got <value>" is the engine's own wording; the framework's "Actual value was …" suffix must not be what passes.
-        Assert.Contains(option, ex.Message);
         Assert.Contains($"got {value}", ex.Message);
+    }
+
+    [TestMethod]
+    public void MlpTrainingSettings_Validate_MessagesNameEngineSettings()
+    {
+        var ex = Assert.ThrowsExactly<ArgumentOutOfRangeException>(new MlpTrainingSettings { HiddenLayerSizes = [10, 0] }.Validate);
+        StringAssert.StartsWith(ex.Message, "MlpTrainingSettings.HiddenLayerSizes[1] must be positive; got 0.");
+        // A rule about two settings names both as settings.
+        ex = Assert.ThrowsExactly<ArgumentOutOfRangeException>(new MlpTrainingSettings { LearningRate = 0.01f, MinimumLearningRate = 0.5f }.Validate);
+        StringAssert.StartsWith(ex.Message, "MlpTrainingSettings.MinimumLearningRate must be below MlpTrainingSettings.LearningRate (0.01); got 0.5.");
+    }
+
+    [TestMethod]
+    public void MlpTrainingSettings_Validate_NullHiddenLayerSizes_ThrowsArgumentNullNamingIt()
+    {
+        var ex = Assert.ThrowsExactly<ArgumentNullException>(new MlpTrainingSettings { HiddenLayerSizes = null! }.Validate);
+        Assert.AreEqual("HiddenLayerSizes", ex.ParamName);
+        StringAssert.StartsWith(ex.Message, "MlpTrainingSettings.HiddenLayerSizes must not be null");
+    }
+
+    [TestMethod]
+    public void MlpTrainingSettings_Validate_HugeHiddenLayers_RefusedBeforeAnyAllocation()
+    {
+        // [100000, 100000] once went on to allocate over 10 billion floats and failed with a bare OverflowException.
+        var ex = Assert.ThrowsExactly<ArgumentOutOfRangeException>(new MlpTrainingSettings { HiddenLayerSizes = [100_000, 100_000] }.Validate);
+        Assert.AreEqual("HiddenLayerSizes", ex.ParamName);
+        StringAssert.Contains(ex.Message, "at most 67,108,864 parameters");
+        StringAssert.Contains(ex.Message, "gives at least 10,000,500,002");
+        Assert.AreEqual(10_000_500_002L, ex.ActualValue);
+    }
+
+    [TestMethod]
+    public void MlpTrainingSettings_ValidateForData_NetworkTooLargeForTheFeatures_NamesHiddenLayerSizesAndTheCounts()
+    {
+        var settings = new MlpTrainingSettings { HiddenLayerSizes = [70_000] };
+        settings.Validate();   // the hidden layer alone is within the limit
+        var ex = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => settings.ValidateForData(featureCount: 1_000, classCount: 10));
+        Assert.AreEqual("HiddenLayerSizes", ex.ParamName);
+        StringAssert.StartsWith(ex.Message, "MlpTrainingSettings.HiddenLayerSizes must give a network of at most 67,108,864 parameters");
+        StringAssert.Contains(ex.Message, "with 1,000 features and 10 classes gives 70,770,010.");
+        settings.ValidateForData(featureCount: 900, classCount: 10);   // 63,770,010 parameters: accepted
+    }
+
+    [TestMethod]
+    public void MlpLimits_ParameterCount_MatchesTheArchitecture()
+    {
+        var architecture = new MlpArchitecture(7, [5, 3], [Activation.Relu, Activation.Relu], 4);
+        Assert.AreEqual(architecture.ParameterCount, MlpLimits.ParameterCount(7, [5, 3], 4));
+        Assert.AreEqual(10_000_500_002L, MlpLimits.ParameterCount(1, [100_000, 100_000], 2));
+    }
+
+    [TestMethod]
+    public void MlpLimits_DoNotExceedWhatTheModelFormatLoads()
+    {
+        // Anything the engine trains must load again: its size limits may not exceed the loader's caps, and the
+        // parameters with Adam's two moment buffers (12 bytes each) must fit the largest payload.
+        Assert.IsLessThanOrEqualTo(NeuralNet.MLExtensions.Persistence.ModelPayload.MaxHiddenLayers, MlpLimits.MaxHiddenLayers);
+        Assert.IsLessThanOrEqualTo(NeuralNet.MLExtensions.Persistence.ModelPayload.MaxLayerSize, MlpLimits.MaxLayerSize);
+        Assert.IsLessThanOrEqualTo(NeuralNet.MLExtensions.Persistence.ModelPayload.MaxInputSize, MlpLimits.MaxFeatureCount);
+        Assert.IsLessThanOrEqualTo(NeuralNet.MLExtensions.Persistence.ModelPayload.MaxClasses, MlpLimits.MaxClassCount);
+        Assert.IsLessThanOrEqualTo(NeuralNet.MLExtensions.Persistence.ModelEnvelope.MaxPayloadBytes - (256L << 20), 12 * MlpLimits.MaxParameterCount);
+    }
+
+    [TestMethod]
+    public void MlpTrainingSettings_L2Regularization_Unset_FollowsTheOptimizer()
+    {
+        Assert.AreEqual(1e-4f, new MlpTrainingSettings().L2Regularization);
+        Assert.AreEqual(1e-4f, new MlpTrainingSettings { Optimizer = OptimizerKind.Sgd }.L2Regularization);
+        Assert.AreEqual(0f, new MlpTrainingSettings { Optimizer = OptimizerKind.AdamW }.L2Regularization);
+        Assert.AreEqual(0.5f, new MlpTrainingSettings { L2Regularization = 0.5f }.L2Regularization);
+        new MlpTrainingSettings { Optimizer = OptimizerKind.AdamW, L2Regularization = 0f }.Validate();
+    }
+
+    [TestMethod]
+    public void MlpTrainingSettings_Validate_L2WithAdamW_SaysToUseWeightDecay()
+    {
+        var ex = Assert.ThrowsExactly<ArgumentOutOfRangeException>(new MlpTrainingSettings { Optimizer = OptimizerKind.AdamW, L2Regularization = 1e-3f }.Validate);
+        StringAssert.Contains(ex.Message, "Set WeightDecay instead");
+    }
+
+    [TestMethod]
+    public void MlpTrainingSettings_Validate_TooManyThreads_NamesTheProcessorCount()
+    {
+        var ex = Assert.ThrowsExactly<ArgumentOutOfRangeException>(new MlpTrainingSettings { NumberOfThreads = 10_000 }.Validate);
+        StringAssert.Contains(ex.Message, $"must be at most {2 * Environment.ProcessorCount}, twice the {Environment.ProcessorCount} processors");
+        new MlpTrainingSettings { NumberOfThreads = MlpLimits.MaxThreads }.Validate();
     }
 
     [TestMethod]

@@ -119,6 +119,68 @@ public sealed class MlpTrainerErrorTests
         var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new MlpTrainer(options));
         Assert.AreEqual(option, e.ParamName);
         StringAssert.StartsWith(e.Message, message);
+        Assert.IsFalse(e.Message.Contains("MlpTrainingSettings"), e.Message);
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Constructor_HugeHiddenLayers_NamesTheOptionBeforeAllocating()
+    {
+        // Issue 15: [100000, 100000] reached an allocation of over 10 billion floats and threw a bare OverflowException.
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new MlpTrainer(new MlpTrainer.Options { HiddenLayerSizes = [100_000, 100_000] }));
+        Assert.AreEqual("HiddenLayerSizes", e.ParamName);
+        StringAssert.StartsWith(e.Message,
+            "HiddenLayerSizes must give a network of at most 67,108,864 parameters, so that the trained model can be saved and loaded again; " +
+            "got [100000, 100000], which gives at least 10,000,500,002 even with 1 feature and 2 classes. Use fewer or narrower hidden layers.");
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Fit_NetworkTooLargeForTheClasses_NamesHiddenLayerSizesBeforeTraining()
+    {
+        // One layer of a million units is allowed alone, but with 70 classes it needs 73 million parameters.
+        var ml = new MLContext(seed: 0);
+        var trainer = Trainer(ml, o => o.HiddenLayerSizes = [1_000_000]);
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => trainer.Fit(Keyed(ml, Rows(140, classes: 70))));
+        Assert.AreEqual("HiddenLayerSizes", e.ParamName);
+        StringAssert.Contains(e.Message, "got [1000000], which with 2 features and 70 classes gives 73,000,070.");
+        Assert.IsFalse(e.Message.Contains("MlpTrainingSettings"), e.Message);
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Constructor_TenThousandThreads_RefusedNamingTheProcessorCount()
+    {
+        // Issue 15: 10,000 threads were accepted and trained 500 times slower.
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new MlpTrainer(new MlpTrainer.Options { NumberOfThreads = 10_000 }));
+        Assert.AreEqual("NumberOfThreads", e.ParamName);
+        StringAssert.StartsWith(e.Message, $"NumberOfThreads must be at most {2 * Environment.ProcessorCount}, twice the {Environment.ProcessorCount} processors of this machine");
+        StringAssert.Contains(e.Message, "got 10000.");
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Constructor_L2WithAdamW_SaysToUseWeightDecay()
+    {
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() =>
+            new MlpTrainer(new MlpTrainer.Options { Optimizer = NeuralNet.MLExtensions.Engine.OptimizerKind.AdamW, L2Regularization = 1e-3f }));
+        Assert.AreEqual("L2Regularization", e.ParamName);
+        StringAssert.StartsWith(e.Message,
+            "L2Regularization must be 0 or left unset when Optimizer is AdamW, whose WeightDecay is the decoupled form of the same penalty; got 0.001. " +
+            "Set WeightDecay instead, or use Adam for a coupled L2 penalty.");
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Constructor_MinimumLearningRateAboveRate_NamesBothOptions()
+    {
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() =>
+            new MlpTrainer(new MlpTrainer.Options { LearningRate = 0.01f, MinimumLearningRate = 0.5f }));
+        Assert.AreEqual("MinimumLearningRate", e.ParamName);
+        StringAssert.StartsWith(e.Message, "MinimumLearningRate must be below LearningRate (0.01); got 0.5.");
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Constructor_NullHiddenLayerSizes_ThrowsArgumentNullNamingTheOption()
+    {
+        var e = Assert.ThrowsExactly<ArgumentNullException>(() => new MlpTrainer(new MlpTrainer.Options { HiddenLayerSizes = null! }));
+        Assert.AreEqual("HiddenLayerSizes", e.ParamName);
+        StringAssert.StartsWith(e.Message, "HiddenLayerSizes must not be null; use an empty list for no hidden layer.");
     }
 
     [TestMethod]
