@@ -78,8 +78,10 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
     /// <summary>
     /// Continues training <paramref name="modelParameters"/> on <paramref name="trainData"/> for up to
     /// <see cref="Options.MaximumNumberOfEpochs"/> more epochs: from its weights, its feature standardisation, its
-    /// optimizer state and schedule position (<see cref="MlpModelParameters.Checkpoint"/>), with the same seed giving
-    /// the same weights as one uninterrupted run. The features, classes, hidden layers and optimizer must match.
+    /// optimizer state, schedule and stopping watches (<see cref="MlpModelParameters.TrainingState"/>), with the same seed
+    /// giving the same weights as one uninterrupted run (for CosineDecay and OneCycle, set
+    /// <see cref="Options.LearningRateScheduleEpochs"/> to the total in the first part). The features, classes, hidden
+    /// layers and optimizer must match.
     /// </summary>
     public MlpPredictionTransformer Fit(IDataView trainData, MlpModelParameters modelParameters)
     {
@@ -109,7 +111,7 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
             $"Mlp: training {data.FeatureCount}-{string.Join("-", _options.HiddenLayerSizes)}-{data.Classes.Count} on {data.Rows} rows, seed {_seed}" +
             $"{(validation is null ? "" : $", validating on {validation.Rows} rows")}{(modelParameters is null ? "" : $", continuing after epoch {modelParameters.History.Count}")}."));
 
-        int lastEpoch = (modelParameters?.Checkpoint?.EpochsCompleted ?? 0) + _options.MaximumNumberOfEpochs;
+        int lastEpoch = TrainingState.LastEpoch(modelParameters?.TrainingState?.EpochsCompleted ?? modelParameters?.History.LastOrDefault()?.Epoch ?? 0, _options.MaximumNumberOfEpochs);
         var progress = _options.Progress;
         var callback = _options.EpochCompleted;
         var settings = _options.ToSettings(_seed, report =>
@@ -120,12 +122,12 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
         }, IsCanceled);
 
         var warmStart = modelParameters is null ? null
-            : new MlpWarmStart(modelParameters.Network, modelParameters.Standardizer, modelParameters.Checkpoint, modelParameters.History);
+            : new MlpWarmStart(modelParameters.Network, modelParameters.Standardizer, modelParameters.TrainingState, modelParameters.History);
         var result = MlpEngine.TrainInPlace(data.Features, data.Rows, data.FeatureCount, data.Labels, data.Weights, data.Classes.Count, settings,
             validation: validation, warmStart: warmStart);
         channel?.Info(MessageSensitivity.None, TrainingLog.Stop(result, _options));
 
-        var model = new MlpModelParameters(result.Network, result.Standardizer, data.Classes, result.History, result.StopReason, result.Checkpoint, result.BestEpoch);
+        var model = new MlpModelParameters(result.Network, result.Standardizer, data.Classes, result.History, result.StopReason, result.TrainingState, result.BestEpoch);
         return new MlpPredictionTransformer(model, features.Name);
     }
 

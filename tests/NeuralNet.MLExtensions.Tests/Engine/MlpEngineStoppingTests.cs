@@ -21,7 +21,7 @@ public sealed class MlpEngineStoppingTests
         var result = Train(new MlpTrainingSettings
         {
             HiddenLayerSizes = [],
-            LearningRate = 1e6f,
+            LearningRate = 0.05f,
             MaximumNumberOfEpochs = maximum,
             ConvergenceTolerance = tolerance,
             ConvergencePatience = patience,

@@ -34,9 +34,9 @@ public sealed class MlpEngineWarmStartTests
         CollectionAssert.AreEqual(straight.Network.Parameters.ToArray(), resumed.Network.Parameters.ToArray(), "bit-identical weights");
         CollectionAssert.AreEqual(straight.History.Select(h => h.TrainingLoss).ToArray(), resumed.History.Select(h => h.TrainingLoss).ToArray());
         CollectionAssert.AreEqual(straight.History.Select(h => h.LearningRate).ToArray(), resumed.History.Select(h => h.LearningRate).ToArray());
-        Assert.IsLessThan(straight.History[0].LearningRate, straight.Checkpoint!.PlateauLearningRate, "the plateau schedule did act");
-        Assert.AreEqual(12, resumed.Checkpoint!.EpochsCompleted);
-        Assert.AreEqual(straight.Checkpoint!.OptimizerStepCount, resumed.Checkpoint.OptimizerStepCount);
+        Assert.IsLessThan(straight.History[0].LearningRate, straight.TrainingState.PlateauLearningRate, "the plateau schedule did act");
+        Assert.AreEqual(12, resumed.TrainingState.EpochsCompleted);
+        Assert.AreEqual(straight.TrainingState.OptimizerStepCount, resumed.TrainingState.OptimizerStepCount);
     }
 
     [TestMethod]

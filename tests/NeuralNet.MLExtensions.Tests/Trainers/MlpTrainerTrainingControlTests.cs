@@ -114,7 +114,7 @@ public sealed class MlpTrainerTrainingControlTests
         CollectionAssert.AreEqual(straight.Network.Parameters.ToArray(), continued.Network.Parameters.ToArray(), "bit-identical weights");
         CollectionAssert.AreEqual(Enumerable.Range(1, 6).ToArray(), continued.History.Select(h => h.Epoch).ToArray());
         CollectionAssert.AreEqual(straight.History.Select(h => h.LearningRate).ToArray(), continued.History.Select(h => h.LearningRate).ToArray());
-        Assert.AreEqual(6, continued.Checkpoint!.EpochsCompleted);
+        Assert.AreEqual(6, continued.TrainingState!.EpochsCompleted);
     }
 
     [TestMethod]
