@@ -128,4 +128,22 @@ public sealed class ModelParametersSaveLoadTests
         s.CopyTo(m);
         return m.ToArray();
     }
+
+    [TestMethod]
+    public void MlpModelParametersLoad_Format2And3Fixtures_ReadTheirTrainingState()
+    {
+        static MlpModelParameters Fixture(string version) =>
+            MlpModelParameters.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", version, "iris-model.mlp"));
+        var two = Fixture("format2").TrainingState!;
+        Assert.AreEqual(20, two.EpochsCompleted);
+        Assert.AreEqual(0, two.ScheduleEpochs, "format 2 did not save the span; a resumed run picks it");
+        Assert.IsTrue(double.IsNaN(two.EarlyStopping.Value) && double.IsNaN(two.InitialLoss), "format 2 did not save them");
+
+        var three = Fixture("format3").TrainingState!;
+        Assert.AreEqual(20, three.EpochsCompleted);
+        Assert.AreEqual(20, three.ScheduleEpochs);
+        Assert.AreEqual(two.OptimizerStepCount, three.OptimizerStepCount);
+        Assert.IsTrue(double.IsFinite(three.InitialLoss) && three.InitialLoss > 0);
+        Assert.AreEqual(three.Convergence.Value, Fixture("format3").History.Min(h => h.TrainingLoss));
+    }
 }
