@@ -17,8 +17,8 @@ public static class MlpEngine
 
     /// <summary>
     /// As above, measuring <paramref name="validation"/> after every epoch (for early stopping, reduce-on-plateau and
-    /// the history), and continuing from <paramref name="warmStart"/> (its weights, standardisation, optimizer state,
-    /// schedule position and history) when given.
+    /// the history), and continuing from <paramref name="warmStart"/> (its weights, standardisation,
+    /// <see cref="TrainingState"/> and history) when given.
     /// </summary>
     public static MlpTrainingResult Train(ReadOnlySpan<float> features, int featureCount, ReadOnlySpan<int> labels,
         ReadOnlySpan<float> exampleWeights, int classCount, MlpTrainingSettings settings, ValidationSet? validation, MlpWarmStart? warmStart)

@@ -139,7 +139,7 @@ public sealed partial class MlpTrainer
         public int WarmupEpochs { get; set; } = MlpDefaults.WarmupEpochs;
 
         /// <summary>
-        /// CosineDecay and OneCycle: the epochs the schedule spans, ≥ 1; null (default) for this run's
+        /// CosineDecay and OneCycle: the epochs the schedule spans, ≥ 0; null or 0 (default) for this run's
         /// <see cref="MaximumNumberOfEpochs"/>. Set it to the total when training in parts (e.g. 6 for 3 + 3 epochs with a
         /// warm start) so the parts anneal as one run would; a warm start continues the span saved with the model.
         /// </summary>

@@ -62,7 +62,7 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or of the wrong type (the message names it and the fix).</exception>
     /// <exception cref="InvalidOperationException">No rows, a single class, or invalid rows (NaN features, missing labels) that are not to be skipped.</exception>
     /// <exception cref="OperationCanceledException">Training was cancelled (<see cref="Options.CancellationToken"/> or <c>mlContext.CancelExecution()</c>).</exception>
-    /// <exception cref="ArithmeticException">The loss or gradient became NaN or infinite; the message names the epoch.</exception>
+    /// <exception cref="ArithmeticException">Training diverged: the loss or gradient became NaN or infinite, or the loss exploded to more than 1000 times the untrained network's; the message names the epoch.</exception>
     public MlpPredictionTransformer Fit(IDataView input) => Fit(input, validationData: null, modelParameters: null);
 
     /// <summary>
