@@ -97,6 +97,8 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
         var validationColumns = validationData is null ? default : CheckValidationSchema(validationData.Schema, features, label);
         if (modelParameters is not null) CheckWarmStart(modelParameters, features, label);
         var data = TrainingDataReader.Read(trainData, features, label, weight, _options.SkipInvalidRows);
+        if (data.Weights is { } weights && !weights.AsSpan(0, data.Rows).ContainsAnyExcept(0f))
+            throw new InvalidOperationException($"All {data.Rows} training rows have weight 0 in ExampleWeight column '{weight!.Value.Name}': no example carries weight, so training would learn nothing. Give some rows a positive weight.");
         ValidationSet? validation = null;
         if (validationData is not null)
         {
