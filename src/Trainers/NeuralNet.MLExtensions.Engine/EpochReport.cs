@@ -2,7 +2,7 @@ namespace NeuralNet.MLExtensions.Engine;
 
 /// <summary>What happened in one epoch of training.</summary>
 /// <param name="Epoch">1-based epoch number.</param>
-/// <param name="TrainingLoss">Mean (weighted) cross-entropy over the epoch's mini-batches, plus the L2 penalty.</param>
+/// <param name="TrainingLoss">Weighted mean cross-entropy over the epoch's mini-batches (summed weighted loss over the sum of the weights, as for <see cref="ValidationLoss"/>), plus the L2 and L1 penalties.</param>
 /// <param name="LearningRate">Learning rate used in the epoch.</param>
 /// <param name="GradientNorm">Mean over the epoch's mini-batches of the global gradient norm ‖∇‖₂.</param>
 /// <param name="LayerGradientNorms">Mean over the mini-batches of each dense layer's weight-gradient norm, first layer first.</param>

@@ -74,6 +74,8 @@ public static class MlpDefaults
     public const float ExponentialDecayRate = 0.95f;
     /// <summary>Linear warm-up epochs before cosine decay: 0.</summary>
     public const int WarmupEpochs = 0;
+    /// <summary>Span of cosine decay and one-cycle: 0, the run's MaximumNumberOfEpochs.</summary>
+    public const int LearningRateScheduleEpochs = 0;
     /// <summary>Floor of cosine decay and reduce-on-plateau: 0.</summary>
     public const float MinimumLearningRate = 0f;
     /// <summary>Reduce-on-plateau factor: 0.1.</summary>

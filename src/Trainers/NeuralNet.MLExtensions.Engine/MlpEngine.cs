@@ -17,8 +17,8 @@ public static class MlpEngine
 
     /// <summary>
     /// As above, measuring <paramref name="validation"/> after every epoch (for early stopping, reduce-on-plateau and
-    /// the history), and continuing from <paramref name="warmStart"/> (its weights, standardisation, optimizer state,
-    /// schedule position and history) when given.
+    /// the history), and continuing from <paramref name="warmStart"/> (its weights, standardisation,
+    /// <see cref="TrainingState"/> and history) when given.
     /// </summary>
     public static MlpTrainingResult Train(ReadOnlySpan<float> features, int featureCount, ReadOnlySpan<int> labels,
         ReadOnlySpan<float> exampleWeights, int classCount, MlpTrainingSettings settings, ValidationSet? validation, MlpWarmStart? warmStart)
@@ -42,22 +42,11 @@ public static class MlpEngine
     {
         settings.Validate();
         settings.ValidateForData(featureCount, classCount);
-        if (rows < 1) throw new ArgumentException("Training needs at least one row; got none.", nameof(rows));
-        if (labels.Length < rows) throw new ArgumentException($"Expected {rows} labels; got {labels.Length}.", nameof(labels));
-        for (int i = 0; i < rows; i++)
-            if ((uint)labels[i] >= (uint)classCount)
-                throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"Label of row {i} must be in 0..{classCount - 1}; got {labels[i]}.");
-        if (exampleWeights is not null)
-        {
-            if (exampleWeights.Length < rows) throw new ArgumentException($"Expected {rows} example weights; got {exampleWeights.Length}.", nameof(exampleWeights));
-            for (int i = 0; i < rows; i++)
-                if (!(exampleWeights[i] >= 0f) || !float.IsFinite(exampleWeights[i]))
-                    throw new ArgumentOutOfRangeException(nameof(exampleWeights), exampleWeights[i], $"Example weight of row {i} must be a finite number ≥ 0; got {exampleWeights[i]}.");
-        }
-
+        CheckData(rows, labels, exampleWeights, classCount);
         var architecture = new MlpArchitecture(featureCount, settings.HiddenLayerSizes, settings.ActivationsPerLayer(), classCount);
         if (validation is not null) CheckValidation(validation, featureCount, classCount);
-        if (warmStart is not null) WarmStartChecks.Check(warmStart, architecture);
+        warmStart?.Check(architecture);
+
         if (settings.ValidationFraction > 0f)
         {
             if (validation is not null)
@@ -67,39 +56,41 @@ public static class MlpEngine
             rows = labels.Length;
         }
         exampleWeights = ClassWeights.Apply(settings.ClassWeighting, settings.ClassWeights, labels, rows, classCount, exampleWeights);
+        if (exampleWeights is not null && ExampleWeightSum.Of(exampleWeights, rows) == 0)
+            throw new ArgumentException($"No training example carries weight: the example weights{(settings.ClassWeighting == ClassWeighting.None ? "" : " times the class weights")} " +
+                $"of all {rows} training rows are 0, so training would learn nothing. Give some rows a positive weight.", nameof(exampleWeights));
 
-        FeatureStandardizer? standardizer = null;
-        if (warmStart is not null)
-        {
-            standardizer = warmStart.Standardizer;
-            standardizer?.Apply(features, rows);
-        }
-        else if (settings.StandardizeFeatures)
-        {
-            standardizer = FeatureStandardizer.Fit(features, rows, featureCount);
-            standardizer.Apply(features, rows);
-        }
+        var standardizer = warmStart is not null ? warmStart.Standardizer
+            : settings.StandardizeFeatures ? FeatureStandardizer.Fit(features, rows, featureCount) : null;
+        standardizer?.Apply(features, rows);
+        var network = warmStart?.Network.Clone() ?? initial?.Clone() ?? Initialized(architecture, settings);
 
-        var random = new SeededRandom(settings.Seed);
-        MlpNetwork network;
-        if (warmStart is not null)
-        {
-            network = warmStart.Network.Clone();
-        }
-        else if (initial is null)
-        {
-            network = new MlpNetwork(architecture, new float[architecture.ParameterCount], copy: false);
-            for (int l = 0; l < network.Layers.Count; l++)
-                WeightInitializer.Initialize(network.Layers[l], l == network.Layers.Count - 1, settings.WeightInitialization, random, network.ParameterArray);
-        }
-        else
-        {
-            network = initial.Clone();
-        }
-
-        using var loop = new Trainer(network, settings, Math.Min(settings.BatchSize, rows));
+        using var trainer = new Trainer(network, settings, Math.Min(settings.BatchSize, rows));
         var evaluator = validation is null ? null : new ValidationEvaluator(validation, featureCount, classCount, standardizer);
-        return loop.Run(features, rows, labels, exampleWeights, standardizer, random.Seed, evaluator, warmStart?.Checkpoint, warmStart?.History ?? []);
+        return trainer.Run(features, rows, labels, exampleWeights, standardizer, evaluator, warmStart);
+    }
+
+    private static MlpNetwork Initialized(MlpArchitecture architecture, MlpTrainingSettings settings)
+    {
+        var random = new SeededRandom(settings.Seed);
+        var network = new MlpNetwork(architecture, new float[architecture.ParameterCount], copy: false);
+        for (int l = 0; l < network.Layers.Count; l++)
+            WeightInitializer.Initialize(network.Layers[l], l == network.Layers.Count - 1, settings.WeightInitialization, random, network.ParameterArray);
+        return network;
+    }
+
+    private static void CheckData(int rows, int[] labels, float[]? exampleWeights, int classCount)
+    {
+        if (rows < 1) throw new ArgumentException("Training needs at least one row; got none.", nameof(rows));
+        if (labels.Length < rows) throw new ArgumentException($"Expected {rows} labels; got {labels.Length}.", nameof(labels));
+        for (int i = 0; i < rows; i++)
+            if ((uint)labels[i] >= (uint)classCount)
+                throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"Label of row {i} must be in 0..{classCount - 1}; got {labels[i]}.");
+        if (exampleWeights is null) return;
+        if (exampleWeights.Length < rows) throw new ArgumentException($"Expected {rows} example weights; got {exampleWeights.Length}.", nameof(exampleWeights));
+        for (int i = 0; i < rows; i++)
+            if (!(exampleWeights[i] >= 0f) || !float.IsFinite(exampleWeights[i]))
+                throw new ArgumentOutOfRangeException(nameof(exampleWeights), exampleWeights[i], $"Example weight of row {i} must be a finite number ≥ 0; got {exampleWeights[i]}.");
     }
 
     private static void CheckValidation(ValidationSet validation, int featureCount, int classCount)

@@ -3,12 +3,14 @@ namespace NeuralNet.MLExtensions.Engine;
 /// <summary>A trained network with its feature standardisation and what the training run did.</summary>
 public sealed class MlpTrainingResult
 {
-    internal MlpTrainingResult(MlpNetwork network, FeatureStandardizer? standardizer, IReadOnlyList<EpochReport> history, StopReason stopReason)
+    internal MlpTrainingResult(MlpNetwork network, FeatureStandardizer? standardizer, IReadOnlyList<EpochReport> history, StopReason stopReason,
+        TrainingState trainingState)
     {
         Network = network;
         Standardizer = standardizer;
         History = history;
         StopReason = stopReason;
+        TrainingState = trainingState;
     }
 
     /// <summary>The trained network (it expects standardised features when <see cref="Standardizer"/> is set).</summary>
@@ -22,7 +24,7 @@ public sealed class MlpTrainingResult
     /// <summary>Number of epochs in <see cref="History"/> (after a warm start, the earlier run's epochs included).</summary>
     public int Epochs => History.Count;
     /// <summary>The epoch whose weights <see cref="Network"/> holds (the best one when early stopping restored it).</summary>
-    public int BestEpoch { get; init; }
-    /// <summary>What a warm start needs to continue this run exactly: optimizer state, schedule position, epoch count.</summary>
-    public TrainingCheckpoint? Checkpoint { get; init; }
+    public int BestEpoch => TrainingState.EpochsCompleted;
+    /// <summary>What a warm start needs to continue from <see cref="Network"/>'s weights exactly (<see cref="MlpWarmStart.From"/>).</summary>
+    public TrainingState TrainingState { get; }
 }

@@ -26,6 +26,11 @@ public sealed partial class MlpTrainingSettings
     public float ExponentialDecayRate { get; init; } = MlpDefaults.ExponentialDecayRate;
     /// <summary>Cosine decay: linear warm-up epochs, 0 or more.</summary>
     public int WarmupEpochs { get; init; } = MlpDefaults.WarmupEpochs;
+    /// <summary>
+    /// Epochs that cosine decay and one-cycle span, 0 or more; 0 for the run's <see cref="MaximumNumberOfEpochs"/> (after
+    /// the epochs a warm start without saved state already has). A warm start continues the saved span and ignores this.
+    /// </summary>
+    public int LearningRateScheduleEpochs { get; init; } = MlpDefaults.LearningRateScheduleEpochs;
     /// <summary>Floor of cosine decay and reduce-on-plateau, 0 or more and below <see cref="LearningRate"/>.</summary>
     public float MinimumLearningRate { get; init; } = MlpDefaults.MinimumLearningRate;
     /// <summary>Reduce-on-plateau: factor in (0, 1).</summary>
@@ -60,6 +65,7 @@ public sealed partial class MlpTrainingSettings
         ?? AtLeast(nameof(StepDecayEpochs), StepDecayEpochs, 1)
         ?? Factor(nameof(StepDecayFactor), StepDecayFactor)
         ?? Factor(nameof(ExponentialDecayRate), ExponentialDecayRate)
+        ?? AtLeast(nameof(LearningRateScheduleEpochs), LearningRateScheduleEpochs, 0)
         ?? AtLeast(nameof(WarmupEpochs), WarmupEpochs, 0)
         ?? NonNegative(nameof(MinimumLearningRate), MinimumLearningRate)
         ?? (MinimumLearningRate < LearningRate ? null

@@ -2,14 +2,29 @@ namespace NeuralNet.MLExtensions.Engine;
 
 /// <summary>
 /// A trained network to continue training from: its weights, the feature standardisation it expects (kept, not
-/// refitted), its checkpoint (null starts a fresh optimizer and schedule) and its history (continued).
+/// refitted), its <see cref="TrainingState"/> (null starts a fresh optimizer and schedule, numbering epochs on from
+/// the history) and its history (continued).
 /// </summary>
-public sealed record MlpWarmStart(MlpNetwork Network, FeatureStandardizer? Standardizer, TrainingCheckpoint? Checkpoint, IReadOnlyList<EpochReport> History)
+public sealed record MlpWarmStart(MlpNetwork Network, FeatureStandardizer? Standardizer, TrainingState? State, IReadOnlyList<EpochReport> History)
 {
     /// <summary>Continues from a finished run.</summary>
     public static MlpWarmStart From(MlpTrainingResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new(result.Network, result.Standardizer, result.Checkpoint, result.History);
+        return new(result.Network, result.Standardizer, result.TrainingState, result.History);
+    }
+
+    /// <summary>Checks that the network fits the data and settings, naming what differs.</summary>
+    internal void Check(MlpArchitecture expected)
+    {
+        var have = Network.Architecture;
+        if (have.InputSize != expected.InputSize)
+            throw new ArgumentException($"The model to continue from takes {have.InputSize} features, but the training data has {expected.InputSize}; warm start needs the same features.", "warmStart");
+        if (have.ClassCount != expected.ClassCount)
+            throw new ArgumentException($"The model to continue from predicts {have.ClassCount} classes, but the training data's label has {expected.ClassCount}; warm start needs the same classes.", "warmStart");
+        if (!have.HiddenLayerSizes.SequenceEqual(expected.HiddenLayerSizes) || !have.HiddenActivations.SequenceEqual(expected.HiddenActivations))
+            throw new ArgumentException($"The model to continue from is {have}, but HiddenLayerSizes and Activation describe {expected}; warm start needs the same architecture.", "warmStart");
+        if (Standardizer is { } s && s.FeatureCount != expected.InputSize)
+            throw new ArgumentException($"The model's standardisation has {s.FeatureCount} features, but the training data has {expected.InputSize}.", "warmStart");
     }
 }

@@ -10,7 +10,7 @@ namespace NeuralNet.MLExtensions;
 public sealed class MlpModelParameters
 {
     internal MlpModelParameters(MlpNetwork network, FeatureStandardizer? standardizer, ClassLabels classes,
-        IReadOnlyList<EpochReport> history, StopReason stopReason, TrainingCheckpoint? checkpoint = null, int bestEpoch = 0)
+        IReadOnlyList<EpochReport> history, StopReason stopReason, TrainingState? trainingState = null, int bestEpoch = 0)
     {
         if (network.Architecture.ClassCount != classes.Count)
             throw new ArgumentException($"The network has {network.Architecture.ClassCount} outputs but there are {classes.Count} classes.");
@@ -21,7 +21,7 @@ public sealed class MlpModelParameters
         Classes = classes;
         History = history;
         StopReason = stopReason;
-        Checkpoint = checkpoint;
+        TrainingState = trainingState;
         BestEpoch = bestEpoch == 0 && history.Count > 0 ? history[^1].Epoch : bestEpoch;
     }
 
@@ -44,10 +44,11 @@ public sealed class MlpModelParameters
     /// <summary>The epoch whose weights the model holds: the last one, or the best one when early stopping restored it.</summary>
     public int BestEpoch { get; }
     /// <summary>
-    /// What <c>MlpTrainer.Fit(trainData, modelParameters)</c> needs to continue training exactly: optimizer state, step
-    /// count, schedule position and epoch count. Null for a model that cannot be continued exactly.
+    /// What <c>MlpTrainer.Fit(trainData, modelParameters)</c> needs to continue training exactly: epoch count, optimizer
+    /// state, schedule span and position, convergence and early-stopping watches. Null for a model saved in format 1,
+    /// which continues with a fresh optimizer and schedule, numbering epochs on from its history.
     /// </summary>
-    public TrainingCheckpoint? Checkpoint { get; }
+    public TrainingState? TrainingState { get; }
     /// <summary>Number of features the model takes.</summary>
     public int FeatureCount => Network.Architecture.InputSize;
 

@@ -156,6 +156,13 @@ public sealed partial class MlpTrainer
         /// <summary>CosineDecay: epochs of linear warm-up before the decay, ≥ 0. Default 0.</summary>
         public int WarmupEpochs { get; set; } = MlpDefaults.WarmupEpochs;
 
+        /// <summary>
+        /// CosineDecay and OneCycle: the epochs the schedule spans, ≥ 0; null or 0 (default) for this run's
+        /// <see cref="MaximumNumberOfEpochs"/>. Set it to the total when training in parts (e.g. 6 for 3 + 3 epochs with a
+        /// warm start) so the parts anneal as one run would; a warm start continues the span saved with the model.
+        /// </summary>
+        public int? LearningRateScheduleEpochs { get; set; }
+
         /// <summary>Floor of CosineDecay and ReduceOnPlateau, ≥ 0 and below <see cref="LearningRate"/>. Default 0.</summary>
         public float MinimumLearningRate { get; set; } = MlpDefaults.MinimumLearningRate;
 

@@ -64,7 +64,7 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
     /// HiddenLayerSizes with the data's features and classes give more than <see cref="MlpLimits.MaxParameterCount"/> parameters.</exception>
     /// <exception cref="InvalidOperationException">No rows, a single class, or invalid rows (NaN features, missing labels) that are not to be skipped.</exception>
     /// <exception cref="OperationCanceledException">Training was cancelled (<see cref="Options.CancellationToken"/> or <c>mlContext.CancelExecution()</c>).</exception>
-    /// <exception cref="ArithmeticException">The loss or gradient became NaN or infinite; the message names the epoch.</exception>
+    /// <exception cref="ArithmeticException">Training diverged: the loss or gradient became NaN or infinite, or the loss exploded to more than 1000 times the untrained network's; the message names the epoch.</exception>
     public MlpPredictionTransformer Fit(IDataView input) => Fit(input, validationData: null, modelParameters: null);
 
     /// <summary>
@@ -80,8 +80,10 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
     /// <summary>
     /// Continues training <paramref name="modelParameters"/> on <paramref name="trainData"/> for up to
     /// <see cref="Options.MaximumNumberOfEpochs"/> more epochs: from its weights, its feature standardisation, its
-    /// optimizer state and schedule position (<see cref="MlpModelParameters.Checkpoint"/>), with the same seed giving
-    /// the same weights as one uninterrupted run. The features, classes, hidden layers and optimizer must match.
+    /// optimizer state, schedule and stopping watches (<see cref="MlpModelParameters.TrainingState"/>), with the same seed
+    /// giving the same weights as one uninterrupted run (for CosineDecay and OneCycle, set
+    /// <see cref="Options.LearningRateScheduleEpochs"/> to the total in the first part). The features, classes, hidden
+    /// layers and optimizer must match.
     /// </summary>
     public MlpPredictionTransformer Fit(IDataView trainData, MlpModelParameters modelParameters)
     {
@@ -97,6 +99,8 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
         var validationColumns = validationData is null ? default : CheckValidationSchema(validationData.Schema, features, label);
         if (modelParameters is not null) CheckWarmStart(modelParameters, features, label);
         var data = TrainingDataReader.Read(trainData, features, label, weight, _options.SkipInvalidRows);
+        if (data.Weights is { } weights && !weights.AsSpan(0, data.Rows).ContainsAnyExcept(0f))
+            throw new InvalidOperationException($"All {data.Rows} training rows have weight 0 in ExampleWeight column '{weight!.Value.Name}': no example carries weight, so training would learn nothing. Give some rows a positive weight.");
         ValidationSet? validation = null;
         if (validationData is not null)
         {
@@ -111,7 +115,7 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
             $"Mlp: training {data.FeatureCount}-{string.Join("-", _options.HiddenLayerSizes)}-{data.Classes.Count} on {data.Rows} rows, seed {_seed}" +
             $"{(validation is null ? "" : $", validating on {validation.Rows} rows")}{(modelParameters is null ? "" : $", continuing after epoch {modelParameters.History.Count}")}."));
 
-        int lastEpoch = (modelParameters?.Checkpoint?.EpochsCompleted ?? 0) + _options.MaximumNumberOfEpochs;
+        int lastEpoch = TrainingState.LastEpoch(modelParameters?.TrainingState?.EpochsCompleted ?? modelParameters?.History.LastOrDefault()?.Epoch ?? 0, _options.MaximumNumberOfEpochs);
         var progress = _options.Progress;
         var callback = _options.EpochCompleted;
         var settings = _options.ToSettings(_seed, report =>
@@ -123,12 +127,12 @@ public sealed partial class MlpTrainer : ITrainerEstimator<MlpPredictionTransfor
         OptionMap.ThrowIfInvalid(settings.FindErrorForData(data.FeatureCount, data.Classes.Count));
 
         var warmStart = modelParameters is null ? null
-            : new MlpWarmStart(modelParameters.Network, modelParameters.Standardizer, modelParameters.Checkpoint, modelParameters.History);
+            : new MlpWarmStart(modelParameters.Network, modelParameters.Standardizer, modelParameters.TrainingState, modelParameters.History);
         var result = MlpEngine.TrainInPlace(data.Features, data.Rows, data.FeatureCount, data.Labels, data.Weights, data.Classes.Count, settings,
             validation: validation, warmStart: warmStart);
         channel?.Info(MessageSensitivity.None, TrainingLog.Stop(result, _options));
 
-        var model = new MlpModelParameters(result.Network, result.Standardizer, data.Classes, result.History, result.StopReason, result.Checkpoint, result.BestEpoch);
+        var model = new MlpModelParameters(result.Network, result.Standardizer, data.Classes, result.History, result.StopReason, result.TrainingState, result.BestEpoch);
         return new MlpPredictionTransformer(model, features.Name);
     }
 

@@ -9,7 +9,8 @@ public sealed class LearningRateScheduleTests
     private static float[] Rates(MlpTrainingSettings settings, int epochs)
     {
         var schedule = LearningRateSchedule.Create(settings, epochs);
-        return Enumerable.Range(0, epochs).Select(schedule.Rate).ToArray();
+        var state = TrainingState.Begin(settings, warmStart: null);
+        return Enumerable.Range(0, epochs).Select(e => schedule.Rate(e, state)).ToArray();
     }
 
     private static void AssertRates(double[] expected, float[] actual)
@@ -55,17 +56,19 @@ public sealed class LearningRateScheduleTests
     [TestMethod]
     public void LearningRateSchedule_ReduceOnPlateau_ReducesAfterPatienceStaleEpochsNotBelowMinimum()
     {
-        var schedule = LearningRateSchedule.Create(new MlpTrainingSettings
+        var settings = new MlpTrainingSettings
         {
             LearningRate = 0.1f, LearningRateSchedule = LearningRateScheduleKind.ReduceOnPlateau, PlateauFactor = 0.5f, PlateauPatience = 2, MinimumLearningRate = 0.03f,
-        }, 100);
+        };
+        var schedule = LearningRateSchedule.Create(settings, 100);
+        var state = TrainingState.Begin(settings, warmStart: null);
         var rates = new List<float>();
         foreach (double loss in new[] { 1.0, 0.9, 0.9, 0.95, 0.9, 0.9, 0.5, 0.9, 0.9, 0.9, 0.9 })
         {
-            rates.Add(schedule.Rate(rates.Count));
-            schedule.EndOfEpoch(loss);
+            rates.Add(schedule.Rate(rates.Count, state));
+            state = schedule.EndOfEpoch(state with { EpochsCompleted = rates.Count }, loss);
         }
-        rates.Add(schedule.Rate(rates.Count));
+        rates.Add(schedule.Rate(rates.Count, state));
         // Improves at 1.0, 0.9; stale 0.9, 0.95 → 0.05; stale 0.9, 0.9 → 0.03 (floor, not 0.025); 0.5 improves; stale ×4 → stays 0.03.
         AssertRates([0.1, 0.1, 0.1, 0.1, 0.05, 0.05, 0.03, 0.03, 0.03, 0.03, 0.03, 0.03], rates.ToArray());
     }

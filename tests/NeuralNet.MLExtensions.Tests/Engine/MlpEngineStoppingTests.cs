@@ -21,7 +21,7 @@ public sealed class MlpEngineStoppingTests
         var result = Train(new MlpTrainingSettings
         {
             HiddenLayerSizes = [],
-            LearningRate = 1e6f,
+            LearningRate = 0.05f,
             MaximumNumberOfEpochs = maximum,
             ConvergenceTolerance = tolerance,
             ConvergencePatience = patience,
@@ -102,5 +102,38 @@ public sealed class MlpEngineStoppingTests
         // Whichever epoch it is (the first, at this rate), the message must name the one that produced the bad loss.
         Assert.MatchesRegex($@"\bepoch {lastGoodEpoch + 1}\b", ex.Message);
         Assert.Contains("LearningRate", ex.Message);
+    }
+
+    [TestMethod]
+    public void MlpEngine_Train_AdamAtHugeLearningRate_ThrowsArithmeticExceptionNamingTheEpoch()
+    {
+        // Adam's normalised steps keep the loss finite (about 1e13 on iris) but the model at chance: still divergence.
+        int lastGoodEpoch = 0;
+        var settings = new MlpTrainingSettings
+        {
+            LearningRate = 1e6f, MaximumNumberOfEpochs = 30, ConvergencePatience = 100, Seed = 1, NumberOfThreads = 1,
+            EpochCompleted = report => lastGoodEpoch = report.Epoch,
+        };
+
+        var ex = Assert.ThrowsExactly<ArithmeticException>(() => Train(settings));
+        Assert.MatchesRegex($@"\bepoch {lastGoodEpoch + 1}\b", ex.Message);
+        Assert.Contains("untrained network's", ex.Message);
+        Assert.Contains("Lower LearningRate (now 1000000)", ex.Message);
+    }
+
+    [TestMethod]
+    [DataRow(OptimizerKind.Adam, 1f, 0f, 0f)]
+    [DataRow(OptimizerKind.Adam, 0.3f, 0.2f, 1e-2f)]
+    [DataRow(OptimizerKind.Sgd, 0.5f, 0.1f, 1e-3f)]
+    public void MlpEngine_Train_HighButStableLearningRate_IsNotTakenForDivergence(OptimizerKind optimizer, float rate, float smoothing, float l2)
+    {
+        // A rate high enough to make the loss jump about (up to some 20 times the untrained loss), with label smoothing and L2.
+        var result = Train(new MlpTrainingSettings
+        {
+            Optimizer = optimizer, LearningRate = rate, LabelSmoothing = smoothing, L2Regularization = l2, MaximumNumberOfEpochs = 30,
+            ConvergencePatience = 100, Seed = 1, NumberOfThreads = 1,
+        });
+        Assert.HasCount(30, result.History);
+        Assert.IsTrue(double.IsFinite(result.TrainingState.InitialLoss));
     }
 }

@@ -80,7 +80,7 @@ public sealed class MlpEngineValidationTests
         var t = Iris.Value;
         var (loss, _) = Recompute(result, new TabularData(t.Features, Misleading().Labels, t.FeatureCount, t.ClassCount));
         Assert.AreEqual(losses[result.BestEpoch - 1], loss, 1e-5);
-        Assert.AreEqual(result.BestEpoch, result.Checkpoint!.EpochsCompleted);
+        Assert.AreEqual(result.BestEpoch, result.TrainingState.EpochsCompleted);
     }
 
     [TestMethod]

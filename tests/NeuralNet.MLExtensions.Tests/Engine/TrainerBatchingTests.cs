@@ -28,11 +28,11 @@ public sealed class TrainerBatchingTests
         };
         float[] x = GradientChecker.Uniform(rows * features, 1.0, seed: 42);
         int[] labels = Enumerable.Range(0, rows).Select(r => r % 2).ToArray();
-        var loop = new Trainer(network, settings, Math.Min(batchSize, rows));
+        using var loop = new Trainer(network, settings, Math.Min(batchSize, rows));
 
-        var result = loop.Run(x, rows, labels, null, null, new SeededRandom(0));
+        var result = loop.Run(x, rows, labels, null, null);
 
         Assert.AreEqual(epochs, result.Epochs);
-        Assert.AreEqual((long)epochs * stepsPerEpoch, loop.Optimizer.StepCount);
+        Assert.AreEqual((long)epochs * stepsPerEpoch, result.TrainingState.OptimizerStepCount);
     }
 }

@@ -6,7 +6,7 @@ namespace NeuralNet.MLExtensions.Tests.Persistence;
 
 /// <summary>
 /// Models saved by earlier versions of the format keep loading. Fixtures/format1 holds an ML.NET pipeline and a
-/// stand-alone model saved with format version 1, and the scores they gave then; Fixtures/format2 the same for version 2. To write a new version's fixtures
+/// stand-alone model saved with format version 1, and the scores they gave then; Fixtures/format2 and format3 the same for versions 2 and 3. To write a new version's fixtures
 /// (never to overwrite old ones), run the tests with NNMLX_WRITE_FIXTURES=formatN.
 /// </summary>
 [TestClass]
@@ -17,6 +17,7 @@ public sealed class FormatFixtureTests
     [TestMethod]
     [DataRow("format1")]
     [DataRow("format2")]
+    [DataRow("format3")]
     public void ModelLoad_PipelineFromEarlierFormat_ScoresAsItDidThen(string version)
     {
         var ml = new MLContext(seed: 0);
@@ -34,6 +35,7 @@ public sealed class FormatFixtureTests
     [TestMethod]
     [DataRow("format1")]
     [DataRow("format2")]
+    [DataRow("format3")]
     public void MlpModelParametersLoad_FileFromEarlierFormat_PredictsAsItDidThen(string version)
     {
         var model = MlpModelParameters.Load(Path.Combine(FixtureDirectory(version), "iris-model.mlp"));

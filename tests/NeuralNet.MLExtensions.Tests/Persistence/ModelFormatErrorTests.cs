@@ -31,7 +31,7 @@ public sealed class ModelFormatErrorTests
     private static Payload Architecture(int hiddenSize = 3, byte activation = 0, int classes = 2) =>
         new Payload().Text("").Int(2).Int(1).Int(hiddenSize).Byte(activation).Int(classes).Byte(0).Byte(0);
 
-    // ... 17 parameters, stop reason, empty history, best epoch 0, no checkpoint (format version 2).
+    // ... 17 parameters, stop reason, empty history, best epoch 0, no training state (format version 3).
     private static Payload Valid() => Architecture().Long(3 * 2 + 3 + 2 * 3 + 2).Floats(17).Byte(0).Int(0).Int(0).Byte(0);
 
     [TestMethod]
@@ -58,7 +58,7 @@ public sealed class ModelFormatErrorTests
     {
         var bytes = ModelBytes.Bytes;
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 9);
-        Expect(ModelBytes.Reseal(bytes), "Unsupported MLP model format version 9: this library reads versions 1 to 2. The model was saved by a newer NeuralNet.MLExtensions");
+        Expect(ModelBytes.Reseal(bytes), "Unsupported MLP model format version 9: this library reads versions 1 to 3. The model was saved by a newer NeuralNet.MLExtensions");
     }
 
     [TestMethod]

@@ -108,10 +108,11 @@ public sealed class ModelParametersSaveLoadTests
             Assert.AreEqual(trained.History[i].ValidationLoss, loaded.History[i].ValidationLoss);
             Assert.AreEqual(trained.History[i].ValidationAccuracy, loaded.History[i].ValidationAccuracy);
         }
-        Assert.IsNotNull(loaded.Checkpoint);
-        Assert.AreEqual(trained.Checkpoint!.OptimizerStepCount, loaded.Checkpoint.OptimizerStepCount);
-        for (int b = 0; b < trained.Checkpoint.OptimizerState.Count; b++)
-            CollectionAssert.AreEqual(trained.Checkpoint.OptimizerState[b], loaded.Checkpoint.OptimizerState[b]);
+        Assert.IsNotNull(loaded.TrainingState);
+        Assert.AreEqual(trained.TrainingState! with { OptimizerState = [] }, loaded.TrainingState with { OptimizerState = [] }, "every field but the buffers");
+        Assert.HasCount(trained.TrainingState.OptimizerState.Count, loaded.TrainingState.OptimizerState);
+        for (int b = 0; b < trained.TrainingState.OptimizerState.Count; b++)
+            CollectionAssert.AreEqual(trained.TrainingState.OptimizerState[b], loaded.TrainingState.OptimizerState[b]);
 
         // Continuing from the loaded model is the same as continuing from the one in memory.
         var more = new MlpTrainer.Options { HiddenLayerSizes = [8], MaximumNumberOfEpochs = 3, ValidationFraction = 0.25f, Seed = 4 };
@@ -126,5 +127,23 @@ public sealed class ModelParametersSaveLoadTests
         using var m = new MemoryStream();
         s.CopyTo(m);
         return m.ToArray();
+    }
+
+    [TestMethod]
+    public void MlpModelParametersLoad_Format2And3Fixtures_ReadTheirTrainingState()
+    {
+        static MlpModelParameters Fixture(string version) =>
+            MlpModelParameters.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", version, "iris-model.mlp"));
+        var two = Fixture("format2").TrainingState!;
+        Assert.AreEqual(20, two.EpochsCompleted);
+        Assert.AreEqual(0, two.ScheduleEpochs, "format 2 did not save the span; a resumed run picks it");
+        Assert.IsTrue(double.IsNaN(two.EarlyStopping.Value) && double.IsNaN(two.InitialLoss), "format 2 did not save them");
+
+        var three = Fixture("format3").TrainingState!;
+        Assert.AreEqual(20, three.EpochsCompleted);
+        Assert.AreEqual(20, three.ScheduleEpochs);
+        Assert.AreEqual(two.OptimizerStepCount, three.OptimizerStepCount);
+        Assert.IsTrue(double.IsFinite(three.InitialLoss) && three.InitialLoss > 0);
+        Assert.AreEqual(three.Convergence.Value, Fixture("format3").History.Min(h => h.TrainingLoss));
     }
 }

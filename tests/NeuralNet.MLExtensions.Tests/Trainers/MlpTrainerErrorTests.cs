@@ -254,6 +254,16 @@ public sealed class MlpTrainerErrorTests
     }
 
     [TestMethod]
+    public void MlpTrainer_Fit_AllWeightsZero_FailsNamingColumn()
+    {
+        var ml = new MLContext(seed: 0);
+        var rows = Rows(20);
+        foreach (var row in rows) row.Weight = 0f;
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => Trainer(ml, o => o.ExampleWeightColumnName = "Weight").Fit(Keyed(ml, rows)));
+        StringAssert.Contains(e.Message, "All 20 training rows have weight 0 in ExampleWeight column 'Weight': no example carries weight");
+    }
+
+    [TestMethod]
     public void MlpPredictionTransformer_Transform_WrongFeatureSize_NamesColumnAndSizes()
     {
         var ml = new MLContext(seed: 0);

@@ -114,7 +114,48 @@ public sealed class MlpTrainerTrainingControlTests
         CollectionAssert.AreEqual(straight.Network.Parameters.ToArray(), continued.Network.Parameters.ToArray(), "bit-identical weights");
         CollectionAssert.AreEqual(Enumerable.Range(1, 6).ToArray(), continued.History.Select(h => h.Epoch).ToArray());
         CollectionAssert.AreEqual(straight.History.Select(h => h.LearningRate).ToArray(), continued.History.Select(h => h.LearningRate).ToArray());
-        Assert.AreEqual(6, continued.Checkpoint!.EpochsCompleted);
+        Assert.AreEqual(6, continued.TrainingState!.EpochsCompleted);
+    }
+
+    [TestMethod]
+    [DataRow(LearningRateScheduleKind.CosineDecay)]
+    [DataRow(LearningRateScheduleKind.OneCycle)]
+    public void MlpTrainer_FitInTwoPartsThroughAFile_AnnealsAsOneRunOverTheScheduleSpan(LearningRateScheduleKind schedule)
+    {
+        var ml = new MLContext(seed: 0);
+        var train = Iris(ml).Train;
+        MlpTrainer Trainer(int epochs, int? span)
+        {
+            var o = Quick(epochs);
+            o.LearningRateSchedule = schedule;
+            o.LearningRateScheduleEpochs = span;
+            return ml.MulticlassClassification.Trainers.Mlp(o);
+        }
+        var straight = Trainer(6, null).Fit(train).Model;
+        using var file = new MemoryStream();
+        Trainer(3, 6).Fit(train).Model.Save(file);
+        file.Position = 0;
+        var continued = Trainer(3, null).Fit(train, MlpModelParameters.Load(file)).Model;
+
+        CollectionAssert.AreEqual(straight.History.Select(h => h.LearningRate).ToArray(), continued.History.Select(h => h.LearningRate).ToArray());
+        CollectionAssert.AreEqual(straight.Network.Parameters.ToArray(), continued.Network.Parameters.ToArray(), "bit-identical weights");
+    }
+
+    [TestMethod]
+    public void MlpTrainer_FitFromAFormat1Model_NumbersEpochsOnFromItsHistory()
+    {
+        var ml = new MLContext(seed: 0);
+        var model = MlpModelParameters.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", "format1", "iris-model.mlp"));
+        Assert.IsNull(model.TrainingState, "format 1 saved no training state");
+        var rows = Persistence.IrisPipeline.Rows("iris_train.csv");
+        var data = ml.Transforms.Concatenate("Features", "Raw").Append(ml.Transforms.Conversion.MapValueToKey("Label", "Species"))
+            .Fit(Persistence.IrisPipeline.Load(ml, rows)).Transform(Persistence.IrisPipeline.Load(ml, rows));
+        var options = Quick(2);
+        options.HiddenLayerSizes = [8];
+        var continued = ml.MulticlassClassification.Trainers.Mlp(options).Fit(data, model).Model;
+
+        CollectionAssert.AreEqual(Enumerable.Range(1, 22).ToArray(), continued.History.Select(h => h.Epoch).ToArray());
+        Assert.AreEqual(22, continued.TrainingState!.EpochsCompleted);
     }
 
     [TestMethod]

@@ -10,7 +10,7 @@ internal sealed class AdamOptimizer : Optimizer
     private readonly float _beta1, _beta2, _epsilon;
 
     public AdamOptimizer(int parameterCount, float learningRate, float beta1, float beta2, float epsilon, float weightDecay)
-        : base(parameterCount, learningRate, weightDecay)
+        : base(learningRate, weightDecay)
     {
         _m = new float[parameterCount];
         _v = new float[parameterCount];

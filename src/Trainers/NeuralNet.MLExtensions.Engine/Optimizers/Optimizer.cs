@@ -7,15 +7,11 @@ namespace NeuralNet.MLExtensions.Engine.Optimizers;
 /// </summary>
 internal abstract class Optimizer
 {
-    protected Optimizer(int parameterCount, float learningRate, float weightDecay)
+    protected Optimizer(float learningRate, float weightDecay)
     {
-        if (parameterCount < 0) throw new ArgumentOutOfRangeException(nameof(parameterCount), parameterCount, "The parameter count must not be negative.");
-        ParameterCount = parameterCount;
         LearningRate = learningRate;
         WeightDecay = weightDecay;
     }
-
-    public int ParameterCount { get; }
 
     /// <summary>The step size of the next update (a schedule may change it between steps).</summary>
     public float LearningRate { get; set; }
@@ -26,18 +22,9 @@ internal abstract class Optimizer
     /// <summary>How many updates have been made.</summary>
     public long StepCount { get; private set; }
 
-    /// <summary>parameters: [P] updated in place from gradients: [P]; the first <paramref name="weightCount"/> are weights.</summary>
-    public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, int weightCount)
-    {
-        if (parameters.Length != ParameterCount || gradients.Length != ParameterCount)
-            throw new ArgumentException($"The optimizer was made for {ParameterCount} parameters; got {parameters.Length} parameters and {gradients.Length} gradients.");
-        BeginStep();
-        StepRange(parameters, gradients, 0, ParameterCount, weightCount);
-    }
-
     /// <summary>
     /// Starts one update: advances <see cref="StepCount"/>. <see cref="StepRange"/> over disjoint ranges covering all
-    /// parameters (in any order, on any threads) then completes it, element for element as <see cref="Step"/> does.
+    /// parameters (in any order, on any threads) then completes it; each element's update depends on that element alone.
     /// </summary>
     internal void BeginStep()
     {

@@ -10,7 +10,7 @@ internal sealed class SgdOptimizer : Optimizer
     private readonly bool _nesterov;
 
     public SgdOptimizer(int parameterCount, float learningRate, float momentum, bool nesterov)
-        : base(parameterCount, learningRate, weightDecay: 0f)
+        : base(learningRate, weightDecay: 0f)
     {
         _velocity = new float[parameterCount];
         _momentum = momentum;

@@ -6,7 +6,7 @@ namespace NeuralNet.MLExtensions.Engine.Schedules;
 /// </summary>
 internal sealed class CosineDecaySchedule(float baseRate, float minimum, int warmup, int totalEpochs) : LearningRateSchedule(baseRate)
 {
-    public override float Rate(int epoch)
+    public override float Rate(int epoch, TrainingState state)
     {
         if (epoch < warmup) return BaseRate * (epoch + 1) / (warmup + 1);
         return Cosine(BaseRate, minimum, (double)(epoch - warmup) / Math.Max(1, totalEpochs - 1 - warmup));

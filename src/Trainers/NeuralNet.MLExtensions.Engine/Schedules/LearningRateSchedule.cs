@@ -2,27 +2,23 @@ namespace NeuralNet.MLExtensions.Engine.Schedules;
 
 /// <summary>
 /// The learning rate of each epoch, from the epoch's 0-based number counted over the whole training (a warm start
-/// continues the count). Schedules that span the run (cosine, one-cycle) end at <c>totalEpochs</c>.
+/// continues the count). Schedules that span the run (cosine, one-cycle) end at epoch <c>totalEpochs</c> − 1, the
+/// span kept in <see cref="TrainingState.ScheduleEpochs"/>, and hold their last rate after it. A schedule keeps no
+/// state of its own: reduce-on-plateau's lives in the <see cref="TrainingState"/>.
 /// </summary>
 internal abstract class LearningRateSchedule(float baseRate)
 {
     /// <summary>The configured learning rate.</summary>
     public float BaseRate { get; } = baseRate;
 
-    /// <summary>The rate for epoch <paramref name="epoch"/> (0-based).</summary>
-    public abstract float Rate(int epoch);
+    /// <summary>The rate for epoch <paramref name="epoch"/> (0-based) of a run in <paramref name="state"/>.</summary>
+    public abstract float Rate(int epoch, TrainingState state);
 
-    /// <summary>Told the monitored loss after each epoch (validation loss, or training loss without validation data).</summary>
-    public virtual void EndOfEpoch(double monitoredLoss)
-    {
-    }
-
-    /// <summary>State a warm start must carry: (current rate, best loss, stale epochs); only reduce-on-plateau has any.</summary>
-    public virtual (float Rate, double Best, int Stale) State
-    {
-        get => (BaseRate, double.PositiveInfinity, 0);
-        set { }
-    }
+    /// <summary>
+    /// The state after an epoch whose monitored loss (validation loss, or training loss without validation data) was
+    /// <paramref name="monitoredLoss"/>; only reduce-on-plateau changes it.
+    /// </summary>
+    public virtual TrainingState EndOfEpoch(TrainingState state, double monitoredLoss) => state;
 
     public static LearningRateSchedule Create(MlpTrainingSettings s, int totalEpochs) => s.LearningRateSchedule switch
     {

@@ -9,7 +9,7 @@ internal sealed class OneCycleSchedule(float baseRate, int totalEpochs) : Learni
     private const double RiseFraction = 0.3, StartDivisor = 25, EndDivisor = 1e4;
     private readonly int _rise = Math.Max(1, (int)Math.Round(RiseFraction * totalEpochs));
 
-    public override float Rate(int epoch)
+    public override float Rate(int epoch, TrainingState state)
     {
         float start = (float)(BaseRate / StartDivisor), end = (float)(BaseRate / EndDivisor);
         if (epoch < _rise) return start + (BaseRate - start) * epoch / _rise;

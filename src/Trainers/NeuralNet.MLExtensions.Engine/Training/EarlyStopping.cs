@@ -3,31 +3,20 @@ namespace NeuralNet.MLExtensions.Engine.Training;
 /// <summary>
 /// Watches the validation loss (lower is better) or accuracy (higher is better) after each epoch: an epoch improves
 /// when it beats the best so far by more than the minimum improvement; after <c>patience</c> epochs in a row
-/// without improvement, training should stop.
+/// without improvement, training should stop. The watch itself is <see cref="TrainingState.EarlyStopping"/>.
 /// </summary>
 internal sealed class EarlyStopping(EarlyStoppingMetric metric, int patience, float minimumImprovement)
 {
-    private double _best = double.NaN;
-    private int _stale;
-
-    /// <summary>The epoch of the best value so far (0 before any).</summary>
-    public int BestEpoch { get; private set; }
+    /// <summary>The watch after an epoch's validation metrics; its <see cref="BestSoFar.Epoch"/> is <paramref name="epoch"/> when it is the new best.</summary>
+    public BestSoFar Observe(BestSoFar watch, int epoch, double loss, double accuracy)
+    {
+        bool improved = metric == EarlyStoppingMetric.ValidationAccuracy
+            ? double.IsNaN(watch.Value) || accuracy > watch.Value + minimumImprovement
+            : double.IsNaN(watch.Value) || -loss > -watch.Value + minimumImprovement;
+        double value = metric == EarlyStoppingMetric.ValidationAccuracy ? accuracy : loss;
+        return improved ? new BestSoFar(value, epoch, 0) : watch with { StaleEpochs = watch.StaleEpochs + 1 };
+    }
 
     /// <summary>True once <c>patience</c> epochs in a row failed to improve.</summary>
-    public bool ShouldStop => _stale >= patience;
-
-    /// <summary>Records an epoch's metrics; returns true when it is the new best.</summary>
-    public bool Observe(int epoch, double loss, double accuracy)
-    {
-        double value = metric == EarlyStoppingMetric.ValidationAccuracy ? accuracy : -loss;
-        if (double.IsNaN(_best) || value > _best + minimumImprovement)
-        {
-            _best = value;
-            BestEpoch = epoch;
-            _stale = 0;
-            return true;
-        }
-        _stale++;
-        return false;
-    }
+    public bool ShouldStop(BestSoFar watch) => watch.StaleEpochs >= patience;
 }

@@ -9,8 +9,6 @@ internal sealed class SeededRandom(int seed)
     private readonly Random _random = new(seed);
     private double? _spare;
 
-    public int Seed { get; } = seed;
-
     /// <summary>
     /// An independent source for one stream (e.g. one epoch's shuffle and dropout masks) of a run, derived from the
     /// seed and the stream number alone, so a resumed run draws exactly what an uninterrupted one would.
@@ -27,9 +25,6 @@ internal sealed class SeededRandom(int seed)
 
     /// <summary>Uniform in [0, 1).</summary>
     public double NextDouble() => _random.NextDouble();
-
-    /// <summary>Uniform integer in [0, maxExclusive).</summary>
-    public int Next(int maxExclusive) => _random.Next(maxExclusive);
 
     /// <summary>Standard normal draw (Box–Muller, the second value kept for the next call).</summary>
     public double NextGaussian()

@@ -16,9 +16,10 @@ internal static class ModelEnvelope
 
     /// <summary>
     /// The version this library writes. 1: the first format. 2: adds each epoch's validation loss and accuracy, the
-    /// best epoch and the warm-start checkpoint (optimizer state, schedule and convergence state).
+    /// best epoch and the warm-start training state (optimizer state, schedule and convergence state). 3: the training
+    /// state adds the schedule's span, the early-stopping watch, each watch's best epoch and the untrained loss.
     /// </summary>
-    public const ushort CurrentVersion = 2;
+    public const ushort CurrentVersion = 3;
 
     /// <summary>The oldest version this library reads.</summary>
     public const ushort OldestReadableVersion = 1;

@@ -6,7 +6,8 @@ namespace NeuralNet.MLExtensions.Persistence;
 /// The fields of a saved model, written and read side by side:
 /// features column name; input size; hidden layer count, then each layer's size and activation code; class count;
 /// standardisation flag, means and scales; class key values; parameter count and parameters; stop reason; history
-/// (from version 2 with validation loss and accuracy); from version 2, the best epoch and the warm-start checkpoint.
+/// (from version 2 with validation loss and accuracy); from version 2, the best epoch and the training state
+/// (<see cref="TrainingStateCodec"/>; version 3 adds the schedule's span and the early-stopping and divergence watches).
 /// Every count is checked against fixed limits and against the bytes left before anything is allocated.
 /// </summary>
 internal static class ModelPayload
@@ -60,7 +61,7 @@ internal static class ModelPayload
                 if (e.ValidationAccuracy is double accuracy) w.Write(accuracy);
             }
             w.Write(model.BestEpoch);
-            CheckpointCodec.Write(w, model.Checkpoint);
+            TrainingStateCodec.Write(w, model.TrainingState);
         }
         return buffer.ToArray();
     }
@@ -146,15 +147,15 @@ internal static class ModelPayload
             });
         }
         int bestEpoch = 0;
-        TrainingCheckpoint? checkpoint = null;
+        TrainingState? trainingState = null;
         if (version >= 2)
         {
             bestEpoch = r.ReadInt32("best epoch", 0, int.MaxValue);
-            checkpoint = CheckpointCodec.Read(ref r, parameters.Length);
+            trainingState = TrainingStateCodec.Read(ref r, parameters.Length, version);
         }
         r.ExpectEnd();
 
         var network = new MlpNetwork(architecture, parameters, copy: false);
-        return new SavedModel(featureColumn, new MlpModelParameters(network, standardizer, classes, history, (StopReason)stop, checkpoint, bestEpoch));
+        return new SavedModel(featureColumn, new MlpModelParameters(network, standardizer, classes, history, (StopReason)stop, trainingState, bestEpoch));
     }
 }
