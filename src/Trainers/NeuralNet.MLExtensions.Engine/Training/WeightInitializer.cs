@@ -1,4 +1,4 @@
-using NeuralNet.MLExtensions.Engine.Layers;
+using NeuralNet.MLExtensions.Engine.Modules;
 
 namespace NeuralNet.MLExtensions.Engine.Training;
 
@@ -7,8 +7,8 @@ internal static class WeightInitializer
 {
     public static void Initialize(DenseLayer layer, bool isOutput, WeightInitialization scheme, SeededRandom random, Span<float> parameters)
     {
-        Span<float> w = parameters.Slice(layer.WeightOffset, layer.WeightCount);
-        parameters.Slice(layer.BiasOffset, layer.OutputSize).Clear();
+        Span<float> w = layer.WeightRange.Of(parameters);
+        layer.BiasRange.Of(parameters).Clear();
         WeightInitialization chosen = scheme;
         if (chosen == WeightInitialization.Auto)
             chosen = !isOutput && layer.Function.UsesHeInitialization ? WeightInitialization.He : WeightInitialization.Glorot;
