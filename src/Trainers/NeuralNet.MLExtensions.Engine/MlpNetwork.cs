@@ -60,10 +60,10 @@ public sealed class MlpNetwork
     public float[,] GetWeights(int layer)
     {
         DenseLayer d = Layer(layer);
-        var m = new float[d.OutputSize, d.InputSize];
+        var m = new float[d.OutputWidth, d.InputWidth];
         ReadOnlySpan<float> w = d.Weights(_parameters);
-        for (int o = 0; o < d.OutputSize; o++)
-            for (int i = 0; i < d.InputSize; i++) m[o, i] = w[o * d.InputSize + i];
+        for (int o = 0; o < d.OutputWidth; o++)
+            for (int i = 0; i < d.InputWidth; i++) m[o, i] = w[o * d.InputWidth + i];
         return m;
     }
 
@@ -97,9 +97,9 @@ public sealed class MlpNetwork
     internal void ForwardThrough(ComputeContext context, ReadOnlySpan<float> input, int batch, ForwardWorkspace workspace, int lastLayer, Span<float> output)
     {
         DenseLayer final = Layer(lastLayer);
-        int size = BufferSize.Of(batch, final.OutputSize, "Network output");
+        int size = BufferSize.Of(batch, final.OutputWidth, "Network output");
         if (output.Length < size)
-            throw new ArgumentException($"Output must hold [{batch}×{final.OutputSize}] values; got {output.Length}.", nameof(output));
+            throw new ArgumentException($"Output must hold [{batch}×{final.OutputWidth}] values; got {output.Length}.", nameof(output));
         int last = Array.IndexOf(_layers, final);
         workspace.Ensure(this, batch);
         var pass = new ModulePass(context, _parameters, workspace.TransposedWeights);

@@ -28,8 +28,6 @@ internal sealed class DenseLayer : Module
     public static ParameterBlock[] Blocks(int layer, int inputSize, int outputSize) =>
         [new(ParameterKind.Weight, (long)inputSize * outputSize, layer), new(ParameterKind.Bias, outputSize, layer)];
 
-    public int InputSize => InputWidth;
-    public int OutputSize => OutputWidth;
     public Activation Activation { get; }
     public ActivationFunction Function { get; }
     public ParameterRange WeightRange { get; }

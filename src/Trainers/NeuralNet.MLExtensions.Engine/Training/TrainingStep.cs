@@ -31,7 +31,7 @@ internal sealed class TrainingStep
         _context = context;
         _modules = WithDropout(network, settings.DropoutPerLayer());
         _loss = new SoftmaxCrossEntropyLoss(network.Architecture.ClassCount, batchCapacity, settings.LabelSmoothing);
-        _workspace = new TrainingWorkspace(network.Architecture.InputSize, _modules, batchCapacity, network.ParameterArray.Length);
+        _workspace = new TrainingWorkspace(network.Architecture.InputSize, _modules, batchCapacity, network.Layout.Count);
         _update = new ParameterUpdate(network.Layout, optimizer, _context, settings.L2Regularization, settings.L1Regularization, settings.GradientClippingNorm);
         _gatherTile = GatherTile;
     }

@@ -9,6 +9,7 @@ namespace NeuralNet.MLExtensions.Engine.Training;
 /// </summary>
 internal sealed class TrainingWorkspace
 {
+    private readonly float[][] _outputs, _saved;
     private readonly int[] _outputWidths, _savedWidths;
 
     public TrainingWorkspace(int inputWidth, IReadOnlyList<Module> modules, int batchCapacity, int parameterCount)
@@ -16,8 +17,8 @@ internal sealed class TrainingWorkspace
         Input = new float[BufferSize.Of(batchCapacity, inputWidth, "Mini-batch input rows")];
         Labels = new int[batchCapacity];
         Weights = new float[batchCapacity];
-        Outputs = new float[modules.Count][];
-        Saved = new float[modules.Count][];
+        _outputs = new float[modules.Count][];
+        _saved = new float[modules.Count][];
         _outputWidths = new int[modules.Count];
         _savedWidths = new int[modules.Count];
         int widest = inputWidth;
@@ -27,8 +28,8 @@ internal sealed class TrainingWorkspace
             _outputWidths[m] = module.OutputWidth;
             _savedWidths[m] = module.SavedWidth;
             widest = Math.Max(widest, module.OutputWidth);
-            Outputs[m] = new float[BufferSize.Of(batchCapacity, module.OutputWidth, $"Mini-batch outputs of {module}")];
-            Saved[m] = module.SavedWidth == 0 ? [] : new float[BufferSize.Of(batchCapacity, module.SavedWidth, $"Mini-batch values {module} keeps for backward")];
+            _outputs[m] = new float[BufferSize.Of(batchCapacity, module.OutputWidth, $"Mini-batch outputs of {module}")];
+            _saved[m] = module.SavedWidth == 0 ? [] : new float[BufferSize.Of(batchCapacity, module.SavedWidth, $"Mini-batch values {module} keeps for backward")];
         }
         DeltaA = new float[BufferSize.Of(batchCapacity, widest, "Mini-batch error signals")];
         DeltaB = new float[DeltaA.Length];
@@ -38,15 +39,13 @@ internal sealed class TrainingWorkspace
     public float[] Input { get; }
     public int[] Labels { get; }
     public float[] Weights { get; }
-    public float[][] Outputs { get; }
-    public float[][] Saved { get; }
     public float[] DeltaA { get; }
     public float[] DeltaB { get; }
     public float[] Gradients { get; }
 
     /// <summary>Module <paramref name="module"/>'s output: [batch×width].</summary>
-    public Span<float> Output(int module, int batch) => Outputs[module].AsSpan(0, batch * _outputWidths[module]);
+    public Span<float> Output(int module, int batch) => _outputs[module].AsSpan(0, batch * _outputWidths[module]);
 
     /// <summary>Module <paramref name="module"/>'s saved values: [batch×SavedWidth] (empty when it keeps none).</summary>
-    public Span<float> SavedValues(int module, int batch) => Saved[module].AsSpan(0, batch * _savedWidths[module]);
+    public Span<float> SavedValues(int module, int batch) => _saved[module].AsSpan(0, batch * _savedWidths[module]);
 }

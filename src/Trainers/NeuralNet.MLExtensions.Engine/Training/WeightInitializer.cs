@@ -15,11 +15,11 @@ internal static class WeightInitializer
         switch (chosen)
         {
             case WeightInitialization.He:
-                double sd = Math.Sqrt(2.0 / layer.InputSize);
+                double sd = Math.Sqrt(2.0 / layer.InputWidth);
                 for (int i = 0; i < w.Length; i++) w[i] = (float)(sd * random.NextGaussian());
                 break;
             case WeightInitialization.Glorot:
-                double limit = Math.Sqrt(6.0 / (layer.InputSize + layer.OutputSize));
+                double limit = Math.Sqrt(6.0 / (layer.InputWidth + layer.OutputWidth));
                 for (int i = 0; i < w.Length; i++) w[i] = (float)((2 * random.NextDouble() - 1) * limit);
                 break;
             case WeightInitialization.StandardNormal:
