@@ -22,7 +22,7 @@ internal sealed class ForwardWorkspace(bool transposeWeights = false)
         for (int m = 0; m < modules.Count; m++)
         {
             _widths[m] = modules[m].OutputWidth;
-            int need = BufferSize.Of(batch, modules[m].OutputWidth, $"Scoring buffer of {modules[m]}");
+            int need = BufferSize.Of(batch, modules[m].OutputWidth, "Scoring buffer", modules[m]);
             if (_outputs[m] is null || _outputs[m].Length < need) _outputs[m] = new float[need];
         }
         if (transposeWeights && !ReferenceEquals(_transposedFor, network))

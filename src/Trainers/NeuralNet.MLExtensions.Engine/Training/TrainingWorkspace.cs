@@ -28,8 +28,8 @@ internal sealed class TrainingWorkspace
             _outputWidths[m] = module.OutputWidth;
             _savedWidths[m] = module.SavedWidth;
             widest = Math.Max(widest, module.OutputWidth);
-            _outputs[m] = new float[BufferSize.Of(batchCapacity, module.OutputWidth, $"Mini-batch outputs of {module}")];
-            _saved[m] = module.SavedWidth == 0 ? [] : new float[BufferSize.Of(batchCapacity, module.SavedWidth, $"Mini-batch values {module} keeps for backward")];
+            _outputs[m] = new float[BufferSize.Of(batchCapacity, module.OutputWidth, "Mini-batch outputs", module)];
+            _saved[m] = module.SavedWidth == 0 ? [] : new float[BufferSize.Of(batchCapacity, module.SavedWidth, "Mini-batch values kept for backward", module)];
         }
         DeltaA = new float[BufferSize.Of(batchCapacity, widest, "Mini-batch error signals")];
         DeltaB = new float[DeltaA.Length];
