@@ -27,14 +27,20 @@ public sealed class MlpNetwork
             throw new ArgumentException($"Architecture {architecture} has {architecture.ParameterCount} parameters; got {parameters.LongLength}.", nameof(parameters));
         Architecture = architecture;
         _parameters = copy ? (float[])parameters.Clone() : parameters;
+        // Each dense layer registers its blocks (W, then b); the layout places all weights before all biases.
         int count = architecture.LayerCount;
         var blocks = new List<ParameterBlock>();
-        for (int l = 0; l < count; l++) blocks.AddRange(DenseLayer.Blocks(l, architecture.LayerInputSize(l), architecture.LayerOutputSize(l)));
+        var firstBlock = new int[count];
+        for (int l = 0; l < count; l++)
+        {
+            firstBlock[l] = blocks.Count;
+            blocks.AddRange(DenseLayer.Blocks(l, architecture.LayerInputSize(l), architecture.LayerOutputSize(l)));
+        }
         Layout = new ParameterLayout(blocks);
         _layers = new DenseLayer[count];
         for (int l = 0; l < count; l++)
             _layers[l] = new DenseLayer(architecture.LayerInputSize(l), architecture.LayerOutputSize(l), architecture.LayerActivation(l),
-                Layout.Ranges[2 * l], Layout.Ranges[2 * l + 1]);
+                weights: Layout.Ranges[firstBlock[l]], bias: Layout.Ranges[firstBlock[l] + 1]);
     }
 
     /// <summary>The shape of the network.</summary>
