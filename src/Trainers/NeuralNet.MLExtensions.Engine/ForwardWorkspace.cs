@@ -1,44 +1,42 @@
+using NeuralNet.MLExtensions.Engine.Modules;
+
 namespace NeuralNet.MLExtensions.Engine;
 
 /// <summary>
-/// Buffers for a forward pass that can be reused across calls (one per scoring thread). For inference it can also keep
-/// each layer's weights transposed to [in×out], made once for its network: the matrix kernels then stream them without
-/// packing, which matters when scoring one row at a time, and give bit-for-bit the same results (every route sums
-/// each element in the same order).
+/// Buffers for a scoring pass that can be reused across calls (one per scoring thread): each module's output. For
+/// inference it can also keep each dense layer's weights transposed to [in×out], made once for its network: the
+/// matrix kernels then stream them without packing, which matters when scoring one row at a time, and give
+/// bit-for-bit the same results (every route sums each element in the same order).
 /// </summary>
 internal sealed class ForwardWorkspace(bool transposeWeights = false)
 {
-    private float[][] _buffers = [];
-    private float[][]? _transposed;
+    private float[][] _outputs = [];
+    private int[] _widths = [];
     private MlpNetwork? _transposedFor;
 
-    /// <summary>Makes sure each layer has room for <paramref name="batch"/> rows (and the transposed weights exist).</summary>
+    /// <summary>Makes sure each module has room for <paramref name="batch"/> rows (and the transposed weights exist).</summary>
     public void Ensure(MlpNetwork network, int batch)
     {
-        var layers = network.Layers;
-        if (_buffers.Length != layers.Count) _buffers = new float[layers.Count][];
-        for (int l = 0; l < layers.Count; l++)
+        var modules = network.Modules;
+        if (_outputs.Length != modules.Count) (_outputs, _widths) = (new float[modules.Count][], new int[modules.Count]);
+        for (int m = 0; m < modules.Count; m++)
         {
-            int need = batch * layers[l].OutputSize;
-            if (_buffers[l] is null || _buffers[l].Length < need) _buffers[l] = new float[need];
+            _widths[m] = modules[m].OutputWidth;
+            int need = BufferSize.Of(batch, modules[m].OutputWidth, "Scoring buffer", modules[m]);
+            if (_outputs[m] is null || _outputs[m].Length < need) _outputs[m] = new float[need];
         }
         if (transposeWeights && !ReferenceEquals(_transposedFor, network))
         {
-            _transposed = new float[layers.Count][];
-            for (int l = 0; l < layers.Count; l++)
-            {
-                var d = layers[l];
-                var w = d.Weights(network.Parameters);   // [out×in]
-                var t = _transposed[l] = new float[d.WeightCount];
-                for (int o = 0; o < d.OutputSize; o++)
-                    for (int i = 0; i < d.InputSize; i++) t[i * d.OutputSize + o] = w[o * d.InputSize + i];
-            }
+            var layers = network.Layers;
+            TransposedWeights = new float[layers.Count][];
+            for (int l = 0; l < layers.Count; l++) TransposedWeights[l] = layers[l].TransposeWeights(network.Parameters);
             _transposedFor = network;
         }
     }
 
-    public float[] Buffer(int layer) => _buffers[layer];
+    /// <summary>Module <paramref name="module"/>'s output for <paramref name="batch"/> rows.</summary>
+    public Span<float> Output(int module, int batch) => _outputs[module].AsSpan(0, batch * _widths[module]);
 
-    /// <summary>Weights of <paramref name="layer"/> as [in×out], or empty when this workspace does not keep them.</summary>
-    public ReadOnlySpan<float> TransposedWeights(int layer) => _transposed is null ? default : _transposed[layer];
+    /// <summary>Each dense layer's weights as [in×out], or null when this workspace does not keep them.</summary>
+    public float[][]? TransposedWeights { get; private set; }
 }

@@ -62,7 +62,7 @@ public sealed class MlpArchitecture
     }
 
     /// <summary>Total number of biases.</summary>
-    public long BiasCount => HiddenLayerSizes.Sum() + (long)ClassCount;
+    public long BiasCount => HiddenLayerSizes.Sum(h => (long)h) + ClassCount;
 
     /// <summary>Total number of trainable parameters.</summary>
     public long ParameterCount => WeightCount + BiasCount;

@@ -1,5 +1,5 @@
 using NeuralNet.MLExtensions.Engine.Kernels;
-using NeuralNet.MLExtensions.Engine.Layers;
+using NeuralNet.MLExtensions.Engine.Modules;
 
 namespace NeuralNet.MLExtensions.Engine;
 
@@ -27,15 +27,20 @@ public sealed class MlpNetwork
             throw new ArgumentException($"Architecture {architecture} has {architecture.ParameterCount} parameters; got {parameters.LongLength}.", nameof(parameters));
         Architecture = architecture;
         _parameters = copy ? (float[])parameters.Clone() : parameters;
-        _layers = new DenseLayer[architecture.LayerCount];
-        int w = 0, b = checked((int)architecture.WeightCount);
-        for (int l = 0; l < _layers.Length; l++)
+        // Each dense layer registers its blocks (W, then b); the layout places all weights before all biases.
+        int count = architecture.LayerCount;
+        var blocks = new List<ParameterBlock>();
+        var firstBlock = new int[count];
+        for (int l = 0; l < count; l++)
         {
-            int input = architecture.LayerInputSize(l), output = architecture.LayerOutputSize(l);
-            _layers[l] = new DenseLayer(input, output, architecture.LayerActivation(l), w, b);
-            w += input * output;
-            b += output;
+            firstBlock[l] = blocks.Count;
+            blocks.AddRange(DenseLayer.Blocks(l, architecture.LayerInputSize(l), architecture.LayerOutputSize(l)));
         }
+        Layout = new ParameterLayout(blocks);
+        _layers = new DenseLayer[count];
+        for (int l = 0; l < count; l++)
+            _layers[l] = new DenseLayer(architecture.LayerInputSize(l), architecture.LayerOutputSize(l), architecture.LayerActivation(l),
+                weights: Layout.Ranges[firstBlock[l]], bias: Layout.Ranges[firstBlock[l] + 1]);
     }
 
     /// <summary>The shape of the network.</summary>
@@ -45,17 +50,26 @@ public sealed class MlpNetwork
     public ReadOnlySpan<float> Parameters => _parameters;
 
     internal float[] ParameterArray => _parameters;
+
+    /// <summary>The modules scoring runs, in order (training adds its training-only modules, such as dropout).</summary>
+    internal IReadOnlyList<Module> Modules => _layers;
+
+    /// <summary>The dense layers, first to last.</summary>
     internal IReadOnlyList<DenseLayer> Layers => _layers;
-    internal int WeightCount => (int)Architecture.WeightCount;
+
+    /// <summary>Where each module's parameters sit in <see cref="Parameters"/>.</summary>
+    internal ParameterLayout Layout { get; }
+
+    internal int WeightCount => Layout.WeightCount;
 
     /// <summary>Weights of dense layer <paramref name="layer"/> as a new [out, in] matrix.</summary>
     public float[,] GetWeights(int layer)
     {
         DenseLayer d = Layer(layer);
-        var m = new float[d.OutputSize, d.InputSize];
+        var m = new float[d.OutputWidth, d.InputWidth];
         ReadOnlySpan<float> w = d.Weights(_parameters);
-        for (int o = 0; o < d.OutputSize; o++)
-            for (int i = 0; i < d.InputSize; i++) m[o, i] = w[o * d.InputSize + i];
+        for (int o = 0; o < d.OutputWidth; o++)
+            for (int i = 0; i < d.InputWidth; i++) m[o, i] = w[o * d.InputWidth + i];
         return m;
     }
 
@@ -72,8 +86,6 @@ public sealed class MlpNetwork
     internal void Forward(ComputeContext context, ReadOnlySpan<float> input, int batch, ForwardWorkspace workspace, Span<float> output, bool softmax)
     {
         int k = Architecture.ClassCount;
-        if (output.Length < batch * k)
-            throw new ArgumentException($"Output must hold [{batch}×{k}] values; got {output.Length}.", nameof(output));
         ForwardThrough(context, input, batch, workspace, _layers.Length - 1, output);
         if (softmax)
             for (int r = 0; r < batch; r++)
@@ -84,22 +96,25 @@ public sealed class MlpNetwork
     }
 
     /// <summary>
-    /// Runs layers 0..<paramref name="lastLayer"/> on <paramref name="batch"/> rows. input: [batch×in] → output:
-    /// [batch×width of lastLayer], its activations (the logits for the output layer).
+    /// Runs the modules up to and including dense layer <paramref name="lastLayer"/> on <paramref name="batch"/> rows.
+    /// input: [batch×in] → output: [batch×width of lastLayer], its activations (the logits for the output layer).
+    /// No backward follows, so each module works without a saved buffer (a dense layer forms z in place).
     /// </summary>
     internal void ForwardThrough(ComputeContext context, ReadOnlySpan<float> input, int batch, ForwardWorkspace workspace, int lastLayer, Span<float> output)
     {
         DenseLayer final = Layer(lastLayer);
-        if (output.Length < batch * final.OutputSize)
-            throw new ArgumentException($"Output must hold [{batch}×{final.OutputSize}] values; got {output.Length}.", nameof(output));
-        ReadOnlySpan<float> x = input;
+        int size = BufferSize.Of(batch, final.OutputWidth, "Network output");
+        if (output.Length < size)
+            throw new ArgumentException($"Output must hold [{batch}×{final.OutputWidth}] values; got {output.Length}.", nameof(output));
+        int last = Array.IndexOf(_layers, final);
         workspace.Ensure(this, batch);
-        for (int l = 0; l <= lastLayer; l++)
+        var pass = new ModulePass(context, _parameters, workspace.TransposedWeights);
+        ReadOnlySpan<float> x = input;
+        for (int m = 0; m <= last; m++)
         {
-            DenseLayer d = _layers[l];
-            Span<float> z = l == lastLayer ? output[..(batch * d.OutputSize)] : workspace.Buffer(l).AsSpan(0, batch * d.OutputSize);
-            d.Forward(context, _parameters, x, batch, z, z, workspace.TransposedWeights(l));
-            x = z;
+            Span<float> y = m == last ? output[..size] : workspace.Output(m, batch);
+            _layers[m].Forward(pass, x, batch, saved: default, y);
+            x = y;
         }
     }
 

@@ -1,7 +1,8 @@
 using NeuralNet.MLExtensions.Engine;
 using NeuralNet.MLExtensions.Engine.Activations;
 using NeuralNet.MLExtensions.Engine.Kernels;
-using NeuralNet.MLExtensions.Engine.Layers;
+using NeuralNet.MLExtensions.Engine.Modules;
+using NeuralNet.MLExtensions.Engine.Training;
 
 namespace NeuralNet.MLExtensions.Tests.Engine;
 
@@ -22,20 +23,21 @@ public sealed class DenseLayerGradientTests
     public void DenseLayer_Backward_MatchesCentralDifference(Activation kind, int inputs, int outputs, int batch)
     {
         var shape = new Shape(inputs, outputs, batch);
-        var layer = new DenseLayer(inputs, outputs, kind, weightOffset: 0, biasOffset: shape.WeightCount);
+        var layer = Create(inputs, outputs, kind);
         float[] parameters = GradientChecker.Uniform(shape.WeightCount + outputs, 0.5, seed: 21);
         float[] x = GradientChecker.Uniform(batch * inputs, 1.5, seed: 22);
         // L = Σ upstream ⊙ a, so dL/da = upstream.
         float[] upstream = GradientChecker.Uniform(batch * outputs, 1.0, seed: 23);
         var context = ComputeContext.SingleThreaded();
-        var z = new float[batch * outputs];
+        var saved = new float[batch * layer.SavedWidth];
         var a = new float[batch * outputs];
         var delta = (float[])upstream.Clone();
         var gradients = new float[parameters.Length];
         var dx = new float[batch * inputs];
+        var pass = new ModulePass(context, parameters, gradients, new SeededRandom(1));
 
-        layer.Forward(context, parameters, x, batch, z, a);
-        layer.Backward(context, parameters, gradients, x, z, a, delta, batch, dx);
+        layer.Forward(pass, x, batch, saved, a);
+        layer.Backward(pass, x, a, saved, delta, batch, dx);
 
         var function = ActivationFunction.For(kind);
         double[] theta = parameters.Select(v => (double)v).ToArray();
@@ -47,6 +49,45 @@ public sealed class DenseLayerGradientTests
         GradientChecker.AssertClose(gradients.AsSpan(0, shape.WeightCount), numericParameters[..shape.WeightCount], $"{kind} dW");
         GradientChecker.AssertClose(gradients.AsSpan(shape.WeightCount, outputs), numericParameters[shape.WeightCount..], $"{kind} db");
         GradientChecker.AssertClose(dx, numericInput, $"{kind} dx");
+    }
+
+    [TestMethod]
+    [DataRow(Activation.Relu)]
+    [DataRow(Activation.Gelu)]
+    [DataRow(Activation.Tanh)]
+    [DataRow(Activation.Identity)]
+    public void DenseLayer_Forward_ScoringPassInPlaceWithTransposedWeights_EqualsTrainingPassBitForBit(Activation kind)
+    {
+        const int inputs = 33, outputs = 34, batch = 9;
+        var layer = Create(inputs, outputs, kind);
+        float[] parameters = GradientChecker.Uniform(inputs * outputs + outputs, 0.5, seed: 24);
+        float[] x = GradientChecker.Uniform(batch * inputs, 1.5, seed: 25);
+        var context = ComputeContext.SingleThreaded();
+        var training = new float[batch * outputs];
+        layer.Forward(new ModulePass(context, parameters, new float[parameters.Length], new SeededRandom(1)), x, batch,
+            new float[batch * layer.SavedWidth], training);
+
+        var scoring = new float[batch * outputs];
+        layer.Forward(new ModulePass(context, parameters, [layer.TransposeWeights(parameters)]), x, batch, default, scoring);
+
+        CollectionAssert.AreEqual(training, scoring);
+    }
+
+    [TestMethod]
+    public void DenseLayer_Forward_BatchTimesWidthBeyondInt_ThrowsNamingTheShapeInsteadOfWrapping()
+    {
+        // 65 536 × 65 537 wraps to 65 536 in 32-bit arithmetic, which these buffers would pass.
+        var layer = Create(1, 65_537, Activation.Relu);
+        var ex = Assert.ThrowsExactly<ArgumentException>(() => layer.Forward(
+            new ModulePass(ComputeContext.SingleThreaded(), new float[2 * 65_537], null), new float[65_536], 65_536, default, new float[65_536]));
+        Assert.Contains("Dense layer 0", ex.Message);
+        Assert.Contains("[65536×65537] (4295032832 values)", ex.Message);
+    }
+
+    internal static DenseLayer Create(int inputs, int outputs, Activation kind)
+    {
+        var layout = new ParameterLayout(DenseLayer.Blocks(0, inputs, outputs));
+        return new DenseLayer(inputs, outputs, kind, layout.Ranges[0], layout.Ranges[1]);
     }
 
     /// <summary>The layer's shape and its double-precision reference.</summary>

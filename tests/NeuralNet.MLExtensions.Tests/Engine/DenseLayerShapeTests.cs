@@ -1,6 +1,7 @@
 using NeuralNet.MLExtensions.Engine;
 using NeuralNet.MLExtensions.Engine.Kernels;
-using NeuralNet.MLExtensions.Engine.Layers;
+using NeuralNet.MLExtensions.Engine.Modules;
+using NeuralNet.MLExtensions.Engine.Training;
 
 namespace NeuralNet.MLExtensions.Tests.Engine;
 
@@ -8,8 +9,10 @@ namespace NeuralNet.MLExtensions.Tests.Engine;
 public sealed class DenseLayerShapeTests
 {
     private const int In = 4, Out = 3, Batch = 2;
-    private static readonly DenseLayer Layer = new(In, Out, Activation.Tanh, weightOffset: 0, biasOffset: In * Out);
+    private static readonly DenseLayer Layer = DenseLayerGradientTests.Create(In, Out, Activation.Tanh);
     private static readonly float[] Parameters = new float[In * Out + Out];
+
+    private static ModulePass Pass() => new(ComputeContext.SingleThreaded(), Parameters, new float[Parameters.Length], new SeededRandom(1));
 
     [TestMethod]
     [DataRow(Batch * In - 1, Batch * Out, Batch * Out, "[2×4]", "7 values")]
@@ -18,7 +21,7 @@ public sealed class DenseLayerShapeTests
     public void DenseLayer_Forward_BufferTooSmall_ThrowsStatingExpectedAndActualShape(int x, int z, int a, string expectedShape, string actual)
     {
         var ex = Assert.ThrowsExactly<ArgumentException>(() =>
-            Layer.Forward(ComputeContext.SingleThreaded(), Parameters, new float[x], Batch, new float[z], new float[a]));
+            Layer.Forward(Pass(), new float[x], Batch, new float[z], new float[a]));
         Assert.Contains(expectedShape, ex.Message);
         Assert.Contains($"got {actual}", ex.Message);
     }
@@ -27,8 +30,7 @@ public sealed class DenseLayerShapeTests
     public void DenseLayer_Backward_ErrorSignalTooSmall_ThrowsStatingExpectedAndActualShape()
     {
         var ex = Assert.ThrowsExactly<ArgumentException>(() =>
-            Layer.Backward(ComputeContext.SingleThreaded(), Parameters, new float[Parameters.Length], new float[Batch * In],
-                new float[Batch * Out], new float[Batch * Out], new float[Batch * Out - 2], Batch, default));
+            Layer.Backward(Pass(), new float[Batch * In], new float[Batch * Out], new float[Batch * Out], new float[Batch * Out - 2], Batch, default));
         Assert.Contains("[2×3]", ex.Message);
         Assert.Contains("got 4 values", ex.Message);
     }
@@ -37,8 +39,7 @@ public sealed class DenseLayerShapeTests
     public void DenseLayer_Backward_InputGradientTooSmall_ThrowsStatingExpectedAndActualShape()
     {
         var ex = Assert.ThrowsExactly<ArgumentException>(() =>
-            Layer.Backward(ComputeContext.SingleThreaded(), Parameters, new float[Parameters.Length], new float[Batch * In],
-                new float[Batch * Out], new float[Batch * Out], new float[Batch * Out], Batch, new float[Batch * In - 1]));
+            Layer.Backward(Pass(), new float[Batch * In], new float[Batch * Out], new float[Batch * Out], new float[Batch * Out], Batch, new float[Batch * In - 1]));
         Assert.Contains("[2×4]", ex.Message);
         Assert.Contains("got 7 values", ex.Message);
     }

@@ -1,27 +1,42 @@
+using NeuralNet.MLExtensions.Engine.Kernels;
+
 namespace NeuralNet.MLExtensions.Engine.Activations;
 
 /// <summary>
-/// An element-wise non-linearity a = f(z) with its derivative. Forward and backward sit side by side in each
-/// implementation; both work over whole mini-batch buffers (any shape, flattened).
+/// An element-wise non-linearity a = f(z) with its derivative, over whole mini-batch buffers (any shape, flattened).
+/// Forward and backward sit side by side in each implementation. A dense layer calls <see cref="ForwardWithBias"/>,
+/// which adds its bias and applies f; an activation with a fused kernel for that (ReLU) overrides it, so the code
+/// that runs is in the activation's own file.
 /// </summary>
 internal abstract class ActivationFunction
 {
-    /// <summary>Which activation this is.</summary>
-    public abstract Activation Kind { get; }
-
     /// <summary>True when the He (fan-in, gain 2) initialisation suits this activation; Glorot otherwise.</summary>
     public abstract bool UsesHeInitialization { get; }
 
-    /// <summary>a = f(z). z: [n], a: [n]; a may alias z only when <see cref="BackwardNeedsInput"/> is false.</summary>
+    /// <summary>
+    /// True when <see cref="Backward"/> reads z, so training must keep z apart from a; otherwise a is formed in place
+    /// over z and backward gets an empty z.
+    /// </summary>
+    public abstract bool BackwardReadsInput { get; }
+
+    /// <summary>a = f(z). z: [n], a: [n]; a may be z itself.</summary>
     public abstract void Forward(ReadOnlySpan<float> z, Span<float> a);
 
-    /// <summary>grad ← grad ⊙ f'(z). z, a: [n] the forward input and output; grad: [n] dL/da in, dL/dz out.</summary>
+    /// <summary>z: [rows×width] ← z + bias (every row), then a: [rows×width] = f(z); a may be z. bias: [width].</summary>
+    public virtual void ForwardWithBias(ReadOnlySpan<float> bias, int rows, Span<float> z, Span<float> a)
+    {
+        ElementWise.BiasAdd(bias, rows, z);
+        int size = rows * bias.Length;
+        Forward(z[..size], a[..size]);
+    }
+
+    /// <summary>
+    /// grad ← grad ⊙ f'(z). z: [n] the forward input (empty unless <see cref="BackwardReadsInput"/>), a: [n] the
+    /// forward output; grad: [n] dL/da in, dL/dz out.
+    /// </summary>
     public abstract void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, Span<float> grad);
 
-    /// <summary>True when <see cref="Backward"/> reads z (not only a).</summary>
-    public abstract bool BackwardNeedsInput { get; }
-
-    /// <summary>Scalar f(z) in double precision: the reference used by gradient checks.</summary>
+    /// <summary>Scalar f(z) in double precision: the reference gradient checks compare against.</summary>
     public abstract double Reference(double z);
 
     /// <summary>The implementation of <paramref name="kind"/>.</summary>

@@ -9,9 +9,8 @@ internal sealed class GeluActivation : ActivationFunction
     private const float C = 0.7978845608028654f; // √(2/π)
     private const float K = 0.044715f;
     public static readonly GeluActivation Instance = new();
-    public override Activation Kind => Activation.Gelu;
     public override bool UsesHeInitialization => true;
-    public override bool BackwardNeedsInput => true;
+    public override bool BackwardReadsInput => true;
 
     // z: [n] → a: [n]
     public override void Forward(ReadOnlySpan<float> z, Span<float> a)

@@ -1,12 +1,11 @@
 namespace NeuralNet.MLExtensions.Engine.Activations;
 
-/// <summary>a = z; da/dz = 1.</summary>
+/// <summary>a = z; da/dz = 1. Adding the bias is all a dense layer with this activation does after its product.</summary>
 internal sealed class IdentityActivation : ActivationFunction
 {
     public static readonly IdentityActivation Instance = new();
-    public override Activation Kind => Activation.Identity;
     public override bool UsesHeInitialization => false;
-    public override bool BackwardNeedsInput => false;
+    public override bool BackwardReadsInput => false;
 
     // z: [n] → a: [n]
     public override void Forward(ReadOnlySpan<float> z, Span<float> a)

@@ -6,9 +6,8 @@ internal sealed class LeakyReluActivation : ActivationFunction
     /// <summary>The slope for negative inputs.</summary>
     public const float Slope = 0.01f;
     public static readonly LeakyReluActivation Instance = new();
-    public override Activation Kind => Activation.LeakyRelu;
     public override bool UsesHeInitialization => true;
-    public override bool BackwardNeedsInput => false;
+    public override bool BackwardReadsInput => false;
 
     // z: [n] → a: [n]
     public override void Forward(ReadOnlySpan<float> z, Span<float> a)

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using NeuralNet.MLExtensions.Engine.Kernels;
 
 namespace NeuralNet.MLExtensions.Engine.Activations;
 
@@ -6,9 +7,8 @@ namespace NeuralNet.MLExtensions.Engine.Activations;
 internal sealed class ReluActivation : ActivationFunction
 {
     public static readonly ReluActivation Instance = new();
-    public override Activation Kind => Activation.Relu;
     public override bool UsesHeInitialization => true;
-    public override bool BackwardNeedsInput => false;
+    public override bool BackwardReadsInput => false;
 
     // z: [n] → a: [n]
     public override void Forward(ReadOnlySpan<float> z, Span<float> a)
@@ -17,12 +17,15 @@ internal sealed class ReluActivation : ActivationFunction
         TensorPrimitives.Max(z, 0f, a);
     }
 
-    // a: [n], grad: [n] dL/da → dL/dz
+    // z: [rows×width] ← z + bias, a: [rows×width] = max(z, 0), in one pass (the path dense layers take).
+    public override void ForwardWithBias(ReadOnlySpan<float> bias, int rows, Span<float> z, Span<float> a) =>
+        ElementWise.BiasRelu(bias, rows, z, a);
+
+    // a: [n], grad: [n] dL/da → dL/dz (0 where a ≤ 0), vectorised.
     public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, Span<float> grad)
     {
         CheckLengths(a.Length, grad.Length, "ReLU backward");
-        for (int i = 0; i < grad.Length; i++)
-            if (a[i] <= 0f) grad[i] = 0f;
+        ElementWise.ReluBackward(a, grad);
     }
 
     public override double Reference(double z) => Math.Max(0, z);

@@ -6,9 +6,8 @@ namespace NeuralNet.MLExtensions.Engine.Activations;
 internal sealed class SigmoidActivation : ActivationFunction
 {
     public static readonly SigmoidActivation Instance = new();
-    public override Activation Kind => Activation.Sigmoid;
     public override bool UsesHeInitialization => false;
-    public override bool BackwardNeedsInput => false;
+    public override bool BackwardReadsInput => false;
 
     // z: [n] → a: [n]
     public override void Forward(ReadOnlySpan<float> z, Span<float> a)

@@ -6,9 +6,8 @@ namespace NeuralNet.MLExtensions.Engine.Activations;
 internal sealed class TanhActivation : ActivationFunction
 {
     public static readonly TanhActivation Instance = new();
-    public override Activation Kind => Activation.Tanh;
     public override bool UsesHeInitialization => false;
-    public override bool BackwardNeedsInput => false;
+    public override bool BackwardReadsInput => false;
 
     // z: [n] → a: [n]
     public override void Forward(ReadOnlySpan<float> z, Span<float> a)

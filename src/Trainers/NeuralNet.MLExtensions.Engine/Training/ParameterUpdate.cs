@@ -1,12 +1,14 @@
 using NeuralNet.MLExtensions.Engine.Kernels;
+using NeuralNet.MLExtensions.Engine.Modules;
 using NeuralNet.MLExtensions.Engine.Optimizers;
 
 namespace NeuralNet.MLExtensions.Engine.Training;
 
 /// <summary>
-/// Everything after backward, over fixed chunks of the parameters that never straddle a layer's weights or biases:
-/// the L2 and L1 gradients (weights only), the squared gradient norms reported per epoch, clipping by global norm, and
-/// the optimizer step. Without clipping that is one pass (each chunk: penalties, squares, update); with clipping the
+/// Everything after backward, over fixed chunks of the parameters that never straddle two registered ranges (see
+/// <see cref="ParameterLayout"/>): the L2 and L1 gradients (on <see cref="ParameterKind.Weight"/> ranges only), the
+/// squared gradient norms reported per epoch (per layer: its weight ranges), clipping by global norm, and the
+/// optimizer step. Without clipping that is one pass (each chunk: penalties, squares, update); with clipping the
 /// global norm is needed first, so two passes. Chunks run on any thread (the work is element-wise, the same
 /// operations as over the whole buffer); the norms are summed chunk by chunk in table order, so every result is the
 /// same for any thread count. Buffers are allocated once per training run.
@@ -25,18 +27,16 @@ internal sealed class ParameterUpdate
     private float[] _parameters = [], _gradients = [];
     private float _scale;
 
-    public ParameterUpdate(MlpNetwork network, Optimizer optimizer, ComputeContext context, float l2, float l1, float clipNorm)
+    public ParameterUpdate(ParameterLayout layout, Optimizer optimizer, ComputeContext context, float l2, float l1, float clipNorm)
     {
         _context = context;
         _optimizer = optimizer;
         (_l2, _l1, _clipNorm) = (l2, l1, clipNorm);
-        _weightCount = network.WeightCount;
+        _weightCount = layout.WeightCount;
         var chunks = new List<(int, int, int, bool)>();
-        var layers = network.Layers;
-        for (int l = 0; l < layers.Count; l++)
-            for (int s = 0; s < layers[l].WeightCount; s += ChunkSize)
-                chunks.Add((layers[l].WeightOffset + s, Math.Min(ChunkSize, layers[l].WeightCount - s), l, true));
-        for (int l = 0; l < layers.Count; l++) chunks.Add((layers[l].BiasOffset, layers[l].OutputSize, l, false));
+        foreach (var range in layout.InBufferOrder)
+            for (int s = 0; s < range.Length; s += ChunkSize)
+                chunks.Add((range.Offset + s, Math.Min(ChunkSize, range.Length - s), range.Layer, range.Kind == ParameterKind.Weight));
         _chunks = [.. chunks];
         _squares = new double[_chunks.Length];
         _onePass = (c, _) => { Penalties(c); Step(c); };
@@ -75,7 +75,7 @@ internal sealed class ParameterUpdate
         normSum += norm;
         if (_clipNorm != 0f)
         {
-            // As GradientClipping.Apply, chunk by chunk: scale by limit/‖g‖ when the norm exceeds the limit.
+            // Clipping by global norm, chunk by chunk: scale every gradient by limit/‖g‖ when the norm exceeds the limit.
             _scale = norm > _clipNorm ? (float)(_clipNorm / norm) : 1f;
             _context.Run(_chunks.Length, _scaleAndStep);
         }

@@ -1,25 +1,25 @@
 using NeuralNet.MLExtensions.Engine.Kernels;
-using NeuralNet.MLExtensions.Engine.Layers;
 using NeuralNet.MLExtensions.Engine.Losses;
+using NeuralNet.MLExtensions.Engine.Modules;
 using NeuralNet.MLExtensions.Engine.Optimizers;
 
 namespace NeuralNet.MLExtensions.Engine.Training;
 
 /// <summary>
-/// One mini-batch: gather its rows, forward (with dropout), fused softmax cross-entropy (with label smoothing),
-/// backward, then penalties, norms, clipping and the optimizer step (<see cref="ParameterUpdate"/>).
-/// All buffers are allocated once per training run.
+/// One mini-batch: gather its rows, then forward through the modules (the network's, with dropout after the hidden
+/// layers that have a rate), the loss, backward through the modules in reverse, and the update (penalties, norms,
+/// clipping and the optimizer step, <see cref="ParameterUpdate"/>). All buffers are allocated once per training run.
 /// </summary>
 internal sealed class TrainingStep
 {
     private const int GatherRows = 16;
-    private readonly MlpTrainingSettings _settings;
     private readonly ComputeContext _context;
     private readonly MlpNetwork _network;
+    private readonly Module[] _modules;
+    private readonly ILoss _loss;
     private readonly TrainingWorkspace _workspace;
     private readonly ParameterUpdate _update;
     private readonly TileAction _gatherTile;
-    private readonly Dropout?[] _dropout;
     private float[] _gatherFeatures = null!;
     private int[] _gatherLabels = [], _gatherOrder = [];
     private float[]? _gatherWeights;
@@ -27,16 +27,26 @@ internal sealed class TrainingStep
 
     public TrainingStep(MlpNetwork network, MlpTrainingSettings settings, Optimizer optimizer, ComputeContext context, int batchCapacity)
     {
-        _settings = settings;
         _network = network;
         _context = context;
-        _workspace = new TrainingWorkspace(network.Architecture, batchCapacity);
-        _update = new ParameterUpdate(network, optimizer, _context, settings.L2Regularization, settings.L1Regularization, settings.GradientClippingNorm);
+        _modules = WithDropout(network, settings.DropoutPerLayer());
+        _loss = new SoftmaxCrossEntropyLoss(network.Architecture.ClassCount, batchCapacity, settings.LabelSmoothing);
+        _workspace = new TrainingWorkspace(network.Architecture.InputSize, _modules, batchCapacity, network.Layout.Count);
+        _update = new ParameterUpdate(network.Layout, optimizer, _context, settings.L2Regularization, settings.L1Regularization, settings.GradientClippingNorm);
         _gatherTile = GatherTile;
-        _dropout = new Dropout?[network.Layers.Count];
-        var rates = settings.DropoutPerLayer();
-        for (int l = 0; l < rates.Count; l++)
-            if (rates[l] > 0f) _dropout[l] = new Dropout(rates[l], batchCapacity * network.Layers[l].OutputSize);
+    }
+
+    /// <summary>The modules a step runs: the network's, each hidden layer followed by dropout when its rate is above 0.</summary>
+    private static Module[] WithDropout(MlpNetwork network, IReadOnlyList<float> rates)
+    {
+        var modules = new List<Module>();
+        foreach (var module in network.Modules)
+        {
+            modules.Add(module);
+            if (module is DenseLayer dense && dense.Layer < rates.Count && rates[dense.Layer] > 0f)
+                modules.Add(new Dropout(rates[dense.Layer], dense.OutputWidth));
+        }
+        return [.. modules];
     }
 
     /// <summary>
@@ -81,38 +91,32 @@ internal sealed class TrainingStep
     private double Step(int batch, bool weighted, SeededRandom epochRandom, double[] layerNormSums, ref double normSum)
     {
         var w = _workspace;
-        var layers = _network.Layers;
-        float[] parameters = _network.ParameterArray;
-        int k = _network.Architecture.ClassCount;
+        var pass = new ModulePass(_context, _network.ParameterArray, w.Gradients, epochRandom);
 
         ReadOnlySpan<float> x = w.Input.AsSpan(0, batch * _network.Architecture.InputSize);
-        for (int l = 0; l < layers.Count; l++)
+        for (int m = 0; m < _modules.Length; m++)
         {
-            layers[l].Forward(_context, parameters, x, batch, w.Z[l], w.A[l]);
-            x = w.A[l].AsSpan(0, batch * layers[l].OutputSize);
-            if (_dropout[l] is { } dropout) x = dropout.Forward(x, epochRandom);
+            Span<float> y = w.Output(m, batch);
+            _modules[m].Forward(pass, x, batch, w.SavedValues(m, batch), y);
+            x = y;
         }
 
         ReadOnlySpan<float> exampleWeights = weighted ? w.Weights.AsSpan(0, batch) : default;
         ReadOnlySpan<int> labels = w.Labels.AsSpan(0, batch);
-        double loss = LabelSmoothing.Loss(w.A[^1], batch, k, labels, exampleWeights, _settings.LabelSmoothing);
-        loss += SoftmaxCrossEntropy.Forward(w.A[^1], batch, k, labels, exampleWeights, w.Probabilities);
-        Span<float> delta = w.DeltaA, other = w.DeltaB;
-        SoftmaxCrossEntropy.Backward(w.Probabilities, batch, k, labels, exampleWeights, 1f / batch, delta);
-        LabelSmoothing.Backward(batch, k, labels, exampleWeights, 1f / batch, _settings.LabelSmoothing, delta);
+        double loss = _loss.Forward(x, batch, labels, exampleWeights);
+        Span<float> dy = w.DeltaA, dx = w.DeltaB;
+        _loss.Backward(batch, labels, exampleWeights, 1f / batch, dy);
 
-        for (int l = layers.Count - 1; l >= 0; l--)
+        for (int m = _modules.Length - 1; m >= 0; m--)
         {
-            ReadOnlySpan<float> input = l == 0 ? w.Input : _dropout[l - 1]?.Output ?? w.A[l - 1];
-            Span<float> dx = l == 0 ? default : other;
-            layers[l].Backward(_context, parameters, w.Gradients, input, w.Z[l], w.A[l], delta, batch, dx);
-            Span<float> t = delta;
-            delta = other;
-            other = t;
-            if (l > 0) _dropout[l - 1]?.Backward(delta, batch * layers[l - 1].OutputSize);
+            ReadOnlySpan<float> input = m == 0 ? w.Input.AsSpan(0, batch * _network.Architecture.InputSize) : w.Output(m - 1, batch);
+            _modules[m].Backward(pass, input, w.Output(m, batch), w.SavedValues(m, batch), dy, batch, m == 0 ? default : dx);
+            Span<float> swap = dy;
+            dy = dx;
+            dx = swap;
         }
 
-        _update.Run(parameters, w.Gradients, layerNormSums, ref normSum);
+        _update.Run(pass.Parameters, w.Gradients, layerNormSums, ref normSum);
         return loss;
     }
 }

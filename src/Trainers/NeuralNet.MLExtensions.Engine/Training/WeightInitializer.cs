@@ -1,4 +1,4 @@
-using NeuralNet.MLExtensions.Engine.Layers;
+using NeuralNet.MLExtensions.Engine.Modules;
 
 namespace NeuralNet.MLExtensions.Engine.Training;
 
@@ -7,19 +7,19 @@ internal static class WeightInitializer
 {
     public static void Initialize(DenseLayer layer, bool isOutput, WeightInitialization scheme, SeededRandom random, Span<float> parameters)
     {
-        Span<float> w = parameters.Slice(layer.WeightOffset, layer.WeightCount);
-        parameters.Slice(layer.BiasOffset, layer.OutputSize).Clear();
+        Span<float> w = layer.WeightRange.Of(parameters);
+        layer.BiasRange.Of(parameters).Clear();
         WeightInitialization chosen = scheme;
         if (chosen == WeightInitialization.Auto)
             chosen = !isOutput && layer.Function.UsesHeInitialization ? WeightInitialization.He : WeightInitialization.Glorot;
         switch (chosen)
         {
             case WeightInitialization.He:
-                double sd = Math.Sqrt(2.0 / layer.InputSize);
+                double sd = Math.Sqrt(2.0 / layer.InputWidth);
                 for (int i = 0; i < w.Length; i++) w[i] = (float)(sd * random.NextGaussian());
                 break;
             case WeightInitialization.Glorot:
-                double limit = Math.Sqrt(6.0 / (layer.InputSize + layer.OutputSize));
+                double limit = Math.Sqrt(6.0 / (layer.InputWidth + layer.OutputWidth));
                 for (int i = 0; i < w.Length; i++) w[i] = (float)((2 * random.NextDouble() - 1) * limit);
                 break;
             case WeightInitialization.StandardNormal:
