@@ -81,23 +81,13 @@ public sealed class MlpModelParameters
 
     /// <summary>
     /// Writes the model alone to <paramref name="path"/>. The file is written to a temporary file beside it first and
-    /// moved into place only when complete, so a failure leaves any existing file as it was.
+    /// moved into place only when complete, so a failure leaves any existing file as it was; a symbolic link is
+    /// followed to its target, and a device or pipe is written through, never replaced.
     /// </summary>
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string full = Path.GetFullPath(path);
-        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-                Save(stream);
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+        Files.AtomicFile.Write(path, Save);
     }
 
     /// <summary>Reads a model written by <see cref="Save(Stream)"/> (or the MLP part of an ML.NET model file).</summary>
