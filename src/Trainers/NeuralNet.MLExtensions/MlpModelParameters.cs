@@ -7,6 +7,14 @@ namespace NeuralNet.MLExtensions;
 /// A trained MLP, read-only: its architecture, weights and biases per layer, the feature standardisation, the
 /// classes, and what training did. <see cref="GetSummary"/> prints a one-screen overview.
 /// </summary>
+/// <remarks>
+/// Loading a pipeline with <c>mlContext.Model.Load</c>: ML.NET calls this library's loader by reflection, so a damaged
+/// or unreadable MLP entry (checksum mismatch, truncation, a format version newer than this library reads) surfaces as
+/// a <see cref="System.Reflection.TargetInvocationException"/> ("Exception has been thrown by the target of an
+/// invocation"), nested. Its innermost exception, <c>e.GetBaseException()</c>, is the <see cref="InvalidDataException"/>
+/// whose message says what is wrong ("checksum mismatch", "saved by a newer NeuralNet.MLExtensions; update the
+/// library"). <see cref="Load(Stream)"/> and <see cref="Load(string)"/> throw that InvalidDataException directly.
+/// </remarks>
 public sealed class MlpModelParameters
 {
     internal MlpModelParameters(MlpNetwork network, FeatureStandardizer? standardizer, ClassLabels classes,
