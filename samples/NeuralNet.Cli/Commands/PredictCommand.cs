@@ -15,7 +15,7 @@ internal static class PredictCommand
     public static int Run(string modelPath, string dataPath, string? outputPath, CommandOutput io)
     {
         bool toStandardOutput = outputPath is null || OutputFile.IsStandardOutput(outputPath);
-        OutputFile.RequireWritable(outputPath, "--output");
+        OutputFile.RequireWritable(outputPath, "--output", standardOutputAllowed: true);
         var say = toStandardOutput ? io.Error : io.Messages;   // standard output holds the CSV alone
         var ml = new MLContext(seed: 0);
         var (model, input) = SavedModel.Load(ml, modelPath);

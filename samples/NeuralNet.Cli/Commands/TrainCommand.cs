@@ -92,6 +92,13 @@ internal static class TrainCommand
         return 0;
     }
 
+    private static readonly (string Option, string Flag)[] OptionFlags =
+    [
+        (nameof(MlpTrainer.Options.HiddenLayerSizes), "--hidden"), (nameof(MlpTrainer.Options.MaximumNumberOfEpochs), "--epochs"),
+        (nameof(MlpTrainer.Options.BatchSize), "--batch-size"), (nameof(MlpTrainer.Options.LearningRate), "--learning-rate"),
+        (nameof(MlpTrainer.Options.ValidationFraction), "--validation-fraction"),
+    ];
+
     private static MlpTrainer.Options TrainerOptions(TrainSettings s)
     {
         // By name only: Enum.TryParse would also take "3".
@@ -117,7 +124,10 @@ internal static class TrainCommand
         }
         catch (ArgumentOutOfRangeException e)
         {
-            throw new CliException(e.Message.Split(" (Parameter", 2)[0].Split(Environment.NewLine)[0]);
+            // The trainer names its options; the user typed the command line's.
+            string message = e.Message.Split(" (Parameter", 2)[0].Split(Environment.NewLine)[0];
+            foreach (var (option, flag) in OptionFlags) message = message.Replace(option, flag, StringComparison.Ordinal);
+            throw new CliException(message);
         }
         return options;
     }

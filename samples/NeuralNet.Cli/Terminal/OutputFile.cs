@@ -11,10 +11,13 @@ internal static class OutputFile
 {
     public static bool IsStandardOutput(string? path) => path is "-" or "/dev/stdout";
 
-    /// <summary>Fails before any work, naming <paramref name="path"/>, when it cannot be written.</summary>
-    public static void RequireWritable(string? path, string option)
+    /// <summary>
+    /// Fails before any work, naming <paramref name="option"/> and <paramref name="path"/>, when it cannot be written.
+    /// Only where <paramref name="standardOutputAllowed"/> do <c>-</c> and <c>/dev/stdout</c> mean standard output.
+    /// </summary>
+    public static void RequireWritable(string? path, string option, bool standardOutputAllowed = false)
     {
-        if (path is null || IsStandardOutput(path)) return;
+        if (path is null || (standardOutputAllowed && IsStandardOutput(path))) return;
         if (path.Length == 0) throw new CliException($"{option} needs a file name; got an empty one.");
         try
         {

@@ -103,6 +103,11 @@ public sealed class CliErrorTests
             "--validation-fraction must be at least 0 and below 1; got NaN.");
 
     [TestMethod]
+    public void Cli_Train_LearningRateNaN_NamesTheOption() =>
+        AssertError(CliRun.Of("train", "--train", F("train.csv"), "--label", "species", "--learning-rate", "NaN"),
+            "--learning-rate must be a positive finite number; got NaN.");
+
+    [TestMethod]
     public void Cli_Train_ActivationAsANumber_IsRefused() =>
         AssertError(CliRun.Of("train", "--train", F("train.csv"), "--label", "species", "--activation", "3"),
             "--activation must be one of relu, leakyrelu, tanh, sigmoid, gelu, identity; got '3'.");
