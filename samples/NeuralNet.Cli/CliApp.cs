@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using NeuralNet.Cli.Commands;
 
 namespace NeuralNet.Cli;
@@ -18,7 +20,27 @@ internal static class CliApp
             Evaluate(output, error),
             Predict(output, error),
         };
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
+        {
+            // One line, as for every other input error; System.CommandLine would print the whole help on standard output.
+            var command = parse.CommandResult.Command;
+            error.WriteLine($"error: {Describe(parse.Errors[0].Message)} (see: neuralnet{(command is RootCommand ? "" : " " + command.Name)} --help)");
+            return CliException.ExitCode;
+        }
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    /// <summary>System.CommandLine's parse error, with the type named as a user would ("a whole number", not System.Int32).</summary>
+    private static string Describe(string message)
+    {
+        var match = Regex.Match(message, @"^Cannot parse argument '(.*)' for option '(.*)' as expected type '([^']*)'\.?$");
+        if (!match.Success) return message;
+        string type = match.Groups[3].Value;
+        string expected = type.Contains("Int32", StringComparison.Ordinal) ? $"a whole number from {int.MinValue} to {int.MaxValue}"
+            : type.Contains("Double", StringComparison.Ordinal) || type.Contains("Single", StringComparison.Ordinal) ? "a number such as 0.25"
+            : type;
+        return $"{match.Groups[2].Value} takes {expected}; got '{match.Groups[1].Value}'.";
     }
 
     private static Command Train(TextWriter output, TextWriter error, bool interactive)

@@ -10,25 +10,33 @@ internal static class EvaluateCommand
 {
     public static int Run(string modelPath, string dataPath, string label, string? reportPath, CommandOutput io)
     {
-        AtomicWrite.RequireFolder(reportPath);
+        OutputFile.RequireWritable(reportPath, "--report");
         var ml = new MLContext(seed: 0);
         var (model, input) = SavedModel.Load(ml, modelPath);
-        var scan = CsvScan.Read(dataPath);
-        scan.Require(label, "Label");
-        var data = CsvLoader.LoadForModel(ml, scan, input, optionalColumn: null);
+        var numericColumns = SavedModel.NumericColumns(input, except: label);
+        var scan = CsvScan.Read(dataPath, label, numericColumns);
+        var labelColumn = scan.Require(label, "Label");
+        var data = NumericCleaning.ReplaceNonFinite(ml, CsvLoader.LoadForModel(ml, scan, input, optionalColumn: null), scan, numericColumns);
         var classes = LabelClasses.FromModel(model, input);
-        var labelMap = LabelClasses.Mapping(ml, label, classes, data);
+        bool numericLabel = LabelClasses.AreNumbers(classes);
+        var mapped = LabelClasses.Mapping(ml, label, classes, numericLabel, data).Transform(data);
+        long used = LabelClasses.CountLabelled(mapped);
+        var account = RowAccount.Of(scan, labelColumn, classes, numericLabel, numericColumns, used);
+        if (used == 0)
+            throw new CliException($"No rows of {dataPath} can be evaluated: {account.NoLabel} have no label and {account.UnseenRows} have classes the model does not know ({string.Join(", ", classes)}).");
 
-        var report = EvaluationReport.Create(ml, model, labelMap.Transform(data), LabelClasses.KeyColumn,
+        var report = EvaluationReport.Create(ml, model, mapped, LabelClasses.KeyColumn,
             new EvaluationReportOptions { Title = $"{Path.GetFileName(modelPath)} on {Path.GetFileName(dataPath)}" });
-        io.Messages.WriteLine($"Evaluated {Path.GetFileName(modelPath)} on {scan.Rows} rows of {dataPath}; {classes.Length} classes.");
+        io.Messages.WriteLine($"Evaluated {Path.GetFileName(modelPath)} on {used} of the {scan.Rows} rows of {dataPath}; {classes.Length} classes.");
+        foreach (var line in account.Describe(report.Metrics.MicroAccuracy)) io.Messages.WriteLine(line);
+        if (NumericCleaning.Describe(scan, numericColumns, "the training mean saved in the model") is { } changed) io.Messages.WriteLine(changed);
         MetricsPrinter.Print(io.Messages, report);
         if (reportPath is not null)
         {
             ReportFile.Write(report, reportPath);
             io.Messages.WriteLine($"Report written to {reportPath}.");
         }
-        if (io.Json) io.Output.WriteLine(JsonSummary.Format(report, trainRows: null, scan.Rows, trainSeconds: null, modelPath, reportPath));
+        if (io.Json) io.Output.WriteLine(JsonSummary.Format(report, trainRows: null, used, trainSeconds: null, modelPath, reportPath, account));
         return 0;
     }
 }

@@ -6,21 +6,28 @@ using NeuralNet.Cli.Terminal;
 
 namespace NeuralNet.Cli.Commands;
 
-/// <summary>predict: writes each row's predicted class and class probabilities as CSV (the label column may be absent).</summary>
+/// <summary>
+/// predict: writes each row's predicted class and class probabilities as CSV (the label column may be absent), one
+/// output row per input row, to a file or to standard output (no <c>--output</c>, <c>-</c> or <c>/dev/stdout</c>).
+/// </summary>
 internal static class PredictCommand
 {
     public static int Run(string modelPath, string dataPath, string? outputPath, CommandOutput io)
     {
-        AtomicWrite.RequireFolder(outputPath);
+        bool toStandardOutput = outputPath is null || OutputFile.IsStandardOutput(outputPath);
+        OutputFile.RequireWritable(outputPath, "--output", standardOutputAllowed: true);
+        var say = toStandardOutput ? io.Error : io.Messages;   // standard output holds the CSV alone
         var ml = new MLContext(seed: 0);
         var (model, input) = SavedModel.Load(ml, modelPath);
-        var scan = CsvScan.Read(dataPath);
         var classes = LabelClasses.FromModel(model, input);
+        var numericColumns = SavedModel.NumericColumns(input, except: null);
+        var scan = CsvScan.Read(dataPath, numericColumns: numericColumns);
         // The model's input schema holds the label column too; predicting does not need it.
         string? label = input.Where(c => !c.IsHidden).Select(c => c.Name).FirstOrDefault(n => scan.Find(n) is null && IsLabel(model, input, n));
-        var scored = model.Transform(CsvLoader.LoadForModel(ml, scan, input, label));
+        var data = NumericCleaning.ReplaceNonFinite(ml, CsvLoader.LoadForModel(ml, scan, input, label), scan, numericColumns);
+        var scored = model.Transform(data);
 
-        long rows = 0;
+        long rows = 0, unscored = 0;
         void Write(TextWriter writer)
         {
             writer.WriteLine(string.Join(",", new[] { "PredictedLabel" }.Concat(classes.Select(c => $"P({c})")).Select(CsvLine.Quote)));
@@ -33,22 +40,31 @@ internal static class PredictCommand
             {
                 getPredicted(ref predicted);
                 getScore(ref score);
+                rows++;
+                if (score.DenseValues().Any(p => !float.IsFinite(p)))
+                {
+                    // Never a NaN probability: the row keeps its place, with empty cells, and is counted.
+                    unscored++;
+                    writer.WriteLine(new string(',', classes.Length));
+                    continue;
+                }
                 writer.WriteLine(string.Join(",", new[] { CsvLine.Quote(predicted.ToString()) }
                     .Concat(score.DenseValues().Select(p => p.ToString("G6", CultureInfo.InvariantCulture)))));
-                rows++;
             }
         }
 
-        if (outputPath is null) Write(io.Output);
+        if (toStandardOutput) Write(io.Output);
         else
         {
-            AtomicWrite.Run(outputPath, temporary =>
+            OutputFile.Write(outputPath!, stream =>
             {
-                using var file = new StreamWriter(temporary);
+                using var file = new StreamWriter(stream, leaveOpen: true);
                 Write(file);
             });
-            io.Messages.WriteLine($"Wrote {rows} predictions to {outputPath}.");
         }
+        say.WriteLine($"Wrote {rows - unscored} predictions for the {scan.Rows} rows of {dataPath} to {(toStandardOutput ? "standard output" : outputPath)}.");
+        if (NumericCleaning.Describe(scan, numericColumns, "the training mean saved in the model") is { } changed) say.WriteLine(changed);
+        if (unscored > 0) say.WriteLine($"warning: {unscored} row(s) could not be scored (the model gave no finite probabilities); their cells are left empty.");
         return 0;
     }
 

@@ -38,6 +38,7 @@ internal static class CsvLoader
             HasHeader = true,
             Separators = [','],
             AllowQuoting = true,
+            ReadMultilines = true,   // a quoted field may hold line breaks (RFC 4180), as CsvRecordReader reads them
             TrimWhitespace = true,
             MissingRealsAsNaNs = true,
             Columns = columns.ToArray(),

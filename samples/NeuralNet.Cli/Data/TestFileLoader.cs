@@ -13,7 +13,7 @@ internal static class TestFileLoader
             (test.Find(c.Name) ?? throw new CliException($"Column '{c.Name}' of {train.Path} is not in {test.Path}.")).Index)).ToArray();
         return ml.Data.CreateTextLoader(new TextLoader.Options
         {
-            HasHeader = true, Separators = [','], AllowQuoting = true, TrimWhitespace = true, MissingRealsAsNaNs = true, Columns = columns,
+            HasHeader = true, Separators = [','], AllowQuoting = true, ReadMultilines = true, TrimWhitespace = true, MissingRealsAsNaNs = true, Columns = columns,
         }).Load(test.Path);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NeuralNet.Cli.Commands;
 using NeuralNet.MLExtensions.Reports;
 
 namespace NeuralNet.Cli.Terminal;
@@ -8,7 +9,15 @@ internal static class JsonSummary
 {
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static string Format(EvaluationReport report, long? trainRows, long testRows, double? trainSeconds, string? modelPath, string? reportPath) =>
+    /// <param name="report">The evaluation.</param>
+    /// <param name="trainRows">Rows trained on (null for evaluate).</param>
+    /// <param name="testRows">Rows the metrics cover.</param>
+    /// <param name="trainSeconds">Training time (null for evaluate).</param>
+    /// <param name="modelPath">Where the model is.</param>
+    /// <param name="reportPath">Where the report is.</param>
+    /// <param name="account">How the rows of a labelled test file were used; null for held-out rows.</param>
+    public static string Format(EvaluationReport report, long? trainRows, long testRows, double? trainSeconds, string? modelPath, string? reportPath,
+        RowAccount? account) =>
         JsonSerializer.Serialize(new
         {
             MicroAccuracy = report.Metrics.MicroAccuracy,
@@ -24,6 +33,12 @@ internal static class JsonSummary
             Classes = report.Classes.Select(c => c.Name).ToArray(),
             TrainRows = trainRows,
             TestRows = testRows,
+            TestFileRows = account?.FileRows,
+            TestRowsWithoutLabel = account?.NoLabel,
+            TestRowsWithReplacedValues = account?.Imputed,
+            UnseenClassRows = account?.UnseenRows,
+            UnseenClasses = account?.Unseen.Select(u => u.Class).ToArray(),
+            MicroAccuracyCountingUnseenAsErrors = account is null ? (double?)null : account.AccuracyCountingUnseen(report.Metrics.MicroAccuracy),
             Model = modelPath,
             Report = reportPath,
         }, Options);

@@ -7,13 +7,18 @@ internal static class ReportFile
 {
     public static void Write(EvaluationReport report, string path)
     {
-        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!Directory.Exists(folder)) throw new CliException($"Cannot write {path}: folder {folder} does not exist.");
-        switch (Path.GetExtension(path).ToLowerInvariant())
+        try
         {
-            case ".md": report.WriteMarkdown(path); break;
-            case ".json": report.WriteJson(path); break;
-            default: report.WriteHtml(path); break;
+            switch (Path.GetExtension(path).ToLowerInvariant())
+            {
+                case ".md": report.WriteMarkdown(path); break;
+                case ".json": report.WriteJson(path); break;
+                default: report.WriteHtml(path); break;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(e.Message);
         }
     }
 }

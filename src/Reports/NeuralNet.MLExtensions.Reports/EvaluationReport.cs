@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using NeuralNet.MLExtensions.Engine;
+using NeuralNet.MLExtensions.Files;
 using NeuralNet.MLExtensions.Reports.Analysis;
 using NeuralNet.MLExtensions.Reports.Charts;
 using NeuralNet.MLExtensions.Reports.Rendering;
@@ -114,7 +115,7 @@ public sealed class EvaluationReport
 
     /// <summary>
     /// Writes the report as Markdown to <paramref name="path"/>, with its charts as PNG files in a folder named after
-    /// the file (<c>report.md</c> → <c>report_images/</c>), linked relatively.
+    /// the file (<c>report.md</c> → <c>report_images/</c>), linked relatively. A failure leaves no partial folder.
     /// </summary>
     public void WriteMarkdown(string path)
     {
@@ -122,8 +123,6 @@ public sealed class EvaluationReport
         string full = Path.GetFullPath(path);
         string folderName = Path.GetFileNameWithoutExtension(full) + "_images";
         string folder = Path.Combine(Path.GetDirectoryName(full)!, folderName);
-        Directory.CreateDirectory(folder);
-        foreach (var chart in Charts) AtomicFile.WriteAllBytes(Path.Combine(folder, chart.Id + ".png"), chart.Png);
-        AtomicFile.WriteAllText(full, MarkdownRenderer.Render(this, folderName));
+        AtomicFile.WriteWithFolder(full, MarkdownRenderer.Render(this, folderName), folder, Charts.Select(c => (c.Id + ".png", c.Png)));
     }
 }

@@ -7,6 +7,14 @@ namespace NeuralNet.MLExtensions;
 /// A trained MLP, read-only: its architecture, weights and biases per layer, the feature standardisation, the
 /// classes, and what training did. <see cref="GetSummary"/> prints a one-screen overview.
 /// </summary>
+/// <remarks>
+/// Loading a pipeline with <c>mlContext.Model.Load</c>: ML.NET calls this library's loader by reflection, so a damaged
+/// or unreadable MLP entry (checksum mismatch, truncation, a format version newer than this library reads) surfaces as
+/// a <see cref="System.Reflection.TargetInvocationException"/> ("Exception has been thrown by the target of an
+/// invocation"), nested. Its innermost exception, <c>e.GetBaseException()</c>, is the <see cref="InvalidDataException"/>
+/// whose message says what is wrong ("checksum mismatch", "saved by a newer NeuralNet.MLExtensions; update the
+/// library"). <see cref="Load(Stream)"/> and <see cref="Load(string)"/> throw that InvalidDataException directly.
+/// </remarks>
 public sealed class MlpModelParameters
 {
     internal MlpModelParameters(MlpNetwork network, FeatureStandardizer? standardizer, ClassLabels classes,
@@ -82,23 +90,13 @@ public sealed class MlpModelParameters
 
     /// <summary>
     /// Writes the model alone to <paramref name="path"/>. The file is written to a temporary file beside it first and
-    /// moved into place only when complete, so a failure leaves any existing file as it was.
+    /// moved into place only when complete, so a failure leaves any existing file as it was; a symbolic link is
+    /// followed to its target, and a device or pipe is written through, never replaced.
     /// </summary>
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string full = Path.GetFullPath(path);
-        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-                Save(stream);
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+        Files.AtomicFile.Write(path, Save);
     }
 
     /// <summary>Reads a model written by <see cref="Save(Stream)"/> (or the MLP part of an ML.NET model file).</summary>

@@ -13,6 +13,9 @@ public sealed class CliErrorTests
         File.WriteAllText(Path.Combine(_folder, "empty.csv"), "");
         File.WriteAllText(Path.Combine(_folder, "header.csv"), "a,b,label\n");
         File.WriteAllText(Path.Combine(_folder, "ragged.csv"), "a,b,label\n1,2,x\n3,4\n5,6,y\n");
+        File.WriteAllText(Path.Combine(_folder, "nolabels.csv"), "a,b,label\n1,2,\n3,4,?\n");
+        File.WriteAllText(Path.Combine(_folder, "duplicate.csv"), "a,b,a,label\n1,2,3,x\n");
+        File.WriteAllText(Path.Combine(_folder, "unclosed.csv"), "a,b,label\n1,2,x\n3,\"4,y\n5,6,y\n");
     }
 
     [ClassCleanup]
@@ -46,7 +49,8 @@ public sealed class CliErrorTests
 
     [TestMethod]
     public void Cli_Train_RaggedRows() =>
-        AssertError(CliRun.Of("train", "--train", F("ragged.csv"), "--label", "label"), $"{F("ragged.csv")} line 3 has 2 fields; the header has 3.");
+        AssertError(CliRun.Of("train", "--train", F("ragged.csv"), "--label", "label"),
+            $"{F("ragged.csv")} line 3 has 2 fields; the header has 3. (A line break inside a field needs the field in double quotes.)");
 
     [TestMethod]
     public void Cli_Train_BadOption() =>
@@ -57,7 +61,7 @@ public sealed class CliErrorTests
     {
         string model = Path.Combine(_folder, "no-such-folder", "model.zip");
         AssertError(CliRun.Of("train", "--train", F("train.csv"), "--label", "species", "--model", model),
-            $"Cannot write {model}: folder {Path.GetDirectoryName(model)} does not exist.");
+            $"--model: Cannot write {model}: folder {Path.GetDirectoryName(model)} does not exist.");
         Assert.IsFalse(Directory.Exists(Path.GetDirectoryName(model)));
     }
 
@@ -75,10 +79,51 @@ public sealed class CliErrorTests
     }
 
     [TestMethod]
-    public void Cli_MissingRequiredOption_ExitsNonZero()
-    {
-        var run = CliRun.Of("train", "--label", "species");
-        Assert.AreNotEqual(0, run.ExitCode);
-        StringAssert.Contains(run.Error, "--train");
-    }
+    public void Cli_MissingRequiredOption_OneLine() =>
+        AssertError(CliRun.Of("train", "--label", "species"), "Option '--train' is required. (see: neuralnet train --help)");
+
+    [TestMethod]
+    public void Cli_Train_SeedNotANumber_OneLine() =>
+        AssertError(CliRun.Of("train", "--train", F("train.csv"), "--label", "species", "--seed", "abc"),
+            "--seed takes a whole number from -2147483648 to 2147483647; got 'abc'. (see: neuralnet train --help)");
+
+    [TestMethod]
+    public void Cli_Train_EpochsTooLarge_OneLine() =>
+        AssertError(CliRun.Of("train", "--train", F("train.csv"), "--label", "species", "--epochs", "99999999999"),
+            "--epochs takes a whole number from -2147483648 to 2147483647; got '99999999999'. (see: neuralnet train --help)");
+
+    [TestMethod]
+    public void Cli_Train_TestFractionNaN() =>
+        AssertError(CliRun.Of("train", "--train", F("train.csv"), "--label", "species", "--test-fraction", "NaN"),
+            "--test-fraction must be between 0 and 1 (exclusive); got NaN.");
+
+    [TestMethod]
+    public void Cli_Train_ValidationFractionNaN() =>
+        AssertError(CliRun.Of("train", "--train", F("train.csv"), "--label", "species", "--validation-fraction", "NaN"),
+            "--validation-fraction must be at least 0 and below 1; got NaN.");
+
+    [TestMethod]
+    public void Cli_Train_LearningRateNaN_NamesTheOption() =>
+        AssertError(CliRun.Of("train", "--train", F("train.csv"), "--label", "species", "--learning-rate", "NaN"),
+            "--learning-rate must be a positive finite number; got NaN.");
+
+    [TestMethod]
+    public void Cli_Train_ActivationAsANumber_IsRefused() =>
+        AssertError(CliRun.Of("train", "--train", F("train.csv"), "--label", "species", "--activation", "3"),
+            "--activation must be one of relu, leakyrelu, tanh, sigmoid, gelu, identity; got '3'.");
+
+    [TestMethod]
+    public void Cli_Train_NoLabelledRows_SaysThereAreNoRows() =>
+        AssertError(CliRun.Of("train", "--train", F("nolabels.csv"), "--label", "label"),
+            $"Label column 'label' of {F("nolabels.csv")} has no values: all 2 rows have an empty, ? or NA label, so there are no rows to train on.");
+
+    [TestMethod]
+    public void Cli_Train_DuplicateHeader_NamesTheColumn() =>
+        AssertError(CliRun.Of("train", "--train", F("duplicate.csv"), "--label", "label"),
+            $"{F("duplicate.csv")}: the header names column 'a' 2 times; column names must be unique.");
+
+    [TestMethod]
+    public void Cli_Train_UnclosedQuote_SaysWhere() =>
+        AssertError(CliRun.Of("train", "--train", F("unclosed.csv"), "--label", "label"),
+            $"{F("unclosed.csv")} line 3: a quoted field opened on this line is never closed (a \" is missing).");
 }

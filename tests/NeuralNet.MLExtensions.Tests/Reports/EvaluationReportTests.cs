@@ -143,6 +143,20 @@ public sealed class EvaluationReportTests
     }
 
     [TestMethod]
+    public void EvaluationReport_WriteMarkdown_Failing_LeavesNoImagesFolder()
+    {
+        string folder = Directory.CreateTempSubdirectory("report-md-fail").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "report.md");
+            Directory.CreateDirectory(path);   // the Markdown file itself cannot be written
+            Assert.Throws<IOException>(() => _report.WriteMarkdown(path));
+            CollectionAssert.AreEqual(new[] { path }, Directory.GetFileSystemEntries(folder));
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    [TestMethod]
     public void EvaluationReport_WriteHtml_LeavesOnlyTheFile()
     {
         string folder = Directory.CreateTempSubdirectory("report-html").FullName;
