@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Security.Cryptography;
+using NeuralNet.MLExtensions.Persistence;
 
 namespace NeuralNet.MLExtensions.Tests.Cli;
 
@@ -80,6 +81,6 @@ public sealed class CliDamagedModelTests
     {
         string model = Damaged(F("model.zip"), "newer.zip", MakeNewer);
         AssertOneLine(CliRun.Of("predict", "--model", model, "--data", F("train.csv")),
-            "Unsupported MLP model format version 9: this library reads versions 1 to 2. The model was saved by a newer NeuralNet.MLExtensions; update the library.");
+            $"Unsupported MLP model format version 9: this library reads versions 1 to {ModelEnvelope.CurrentVersion}. The model was saved by a newer NeuralNet.MLExtensions; update the library.");
     }
 }
