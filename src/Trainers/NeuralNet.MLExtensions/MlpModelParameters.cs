@@ -73,6 +73,8 @@ public sealed class MlpModelParameters
     /// Writes the model alone (no ML.NET pipeline) in the library's model format: architecture, weights,
     /// standardisation, classes and history, framed with a magic value, a format version and a checksum.
     /// </summary>
+    /// <exception cref="NotSupportedException">The model exceeds a limit of the format (for example more than 256 hidden
+    /// layers, or a non-finite weight), so it could not be loaded again; nothing is written and the message says what to do.</exception>
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -83,6 +85,7 @@ public sealed class MlpModelParameters
     /// Writes the model alone to <paramref name="path"/>. The file is written to a temporary file beside it first and
     /// moved into place only when complete, so a failure leaves any existing file as it was.
     /// </summary>
+    /// <exception cref="NotSupportedException">The model exceeds a limit of the format; no file is written.</exception>
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
