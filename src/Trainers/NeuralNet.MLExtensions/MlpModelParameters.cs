@@ -82,6 +82,8 @@ public sealed class MlpModelParameters
     /// Writes the model alone (no ML.NET pipeline) in the library's model format: architecture, weights,
     /// standardisation, classes and history, framed with a magic value, a format version and a checksum.
     /// </summary>
+    /// <exception cref="NotSupportedException">The model exceeds a limit of the format (for example more than 256 hidden
+    /// layers, or a non-finite weight), so it could not be loaded again; nothing is written and the message says what to do.</exception>
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -93,6 +95,7 @@ public sealed class MlpModelParameters
     /// moved into place only when complete, so a failure leaves any existing file as it was; a symbolic link is
     /// followed to its target, and a device or pipe is written through, never replaced.
     /// </summary>
+    /// <exception cref="NotSupportedException">The model exceeds a limit of the format; no file is written.</exception>
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

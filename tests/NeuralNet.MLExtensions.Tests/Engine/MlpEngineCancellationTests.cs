@@ -65,13 +65,36 @@ public sealed class MlpEngineCancellationTests
         StringAssert.Contains(ex.Message, "GradientClippingNorm");
     }
 
-    [TestMethod]
-    public void MlpEngine_Train_HugeRateWithClipping_DoesNotDiverge()
+    private static MlpTrainingSettings HugeRate(float clip, int epochs = 5, int batch = 8) => new()
     {
-        var result = Train(new MlpTrainingSettings
-        {
-            HiddenLayerSizes = [16, 16], Optimizer = OptimizerKind.Sgd, LearningRate = 10f, BatchSize = 8, MaximumNumberOfEpochs = 5, GradientClippingNorm = 0.01f,
-        });
+        HiddenLayerSizes = [16, 16], Optimizer = OptimizerKind.Sgd, Momentum = 0f, LearningRate = 100f, BatchSize = batch,
+        MaximumNumberOfEpochs = epochs, GradientClippingNorm = clip, NumberOfThreads = 1,
+    };
+
+    [TestMethod]
+    public void MlpEngine_Train_HugeRate_DivergesWithoutClippingAndLearnsWithIt()
+    {
+        // The same rate is fatal without clipping (the loss overflows in the first epoch), so the clipped run is not finite by luck.
+        Assert.ThrowsExactly<ArithmeticException>(() => Train(HugeRate(clip: 0f)));
+        var result = Train(HugeRate(clip: 0.01f));
         Assert.IsTrue(result.Network.Parameters.ToArray().All(float.IsFinite));
+        var losses = result.History.Select(h => h.TrainingLoss).ToArray();
+        Console.WriteLine($"clipped losses: {string.Join(", ", losses)}");
+        Assert.IsTrue(losses.All(double.IsFinite));
+        Assert.IsLessThan(losses[0], losses[^1], "the clipped run still learns");
+    }
+
+    [TestMethod]
+    public void MlpEngine_Train_GradientClipping_EachStepMovesRateTimesTheClipNorm()
+    {
+        // Full batches: one step per epoch, and a 2-epoch run repeats the 1-epoch run before its second step. Plain SGD
+        // moves by rate × gradient, so with a gradient above the clip norm that step has length exactly rate × clip norm.
+        const float clip = 0.01f;
+        int rows = Iris.Value.Rows;
+        var one = Train(HugeRate(clip, epochs: 1, batch: rows));
+        var two = Train(HugeRate(clip, epochs: 2, batch: rows));
+        Assert.IsGreaterThan(10 * clip, two.History[1].GradientNorm, "the gradient is far above the clip norm");
+        double step = Math.Sqrt(one.Network.Parameters.ToArray().Zip(two.Network.Parameters.ToArray(), (a, b) => (double)(b - a) * (b - a)).Sum());
+        Assert.AreEqual(100.0 * clip, step, 1e-4, "rate × clip norm");
     }
 }

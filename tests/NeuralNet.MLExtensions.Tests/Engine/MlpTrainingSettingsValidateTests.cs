@@ -130,11 +130,11 @@ public sealed class MlpTrainingSettingsValidateTests
     {
         // Anything the engine trains must load again: its size limits may not exceed the loader's caps, and the
         // parameters with Adam's two moment buffers (12 bytes each) must fit the largest payload.
-        Assert.IsLessThanOrEqualTo(NeuralNet.MLExtensions.Persistence.ModelPayload.MaxHiddenLayers, MlpLimits.MaxHiddenLayers);
-        Assert.IsLessThanOrEqualTo(NeuralNet.MLExtensions.Persistence.ModelPayload.MaxLayerSize, MlpLimits.MaxLayerSize);
-        Assert.IsLessThanOrEqualTo(NeuralNet.MLExtensions.Persistence.ModelPayload.MaxInputSize, MlpLimits.MaxFeatureCount);
-        Assert.IsLessThanOrEqualTo(NeuralNet.MLExtensions.Persistence.ModelPayload.MaxClasses, MlpLimits.MaxClassCount);
-        Assert.IsLessThanOrEqualTo(NeuralNet.MLExtensions.Persistence.ModelEnvelope.MaxPayloadBytes - (256L << 20), 12 * MlpLimits.MaxParameterCount);
+        Assert.IsLessThanOrEqualTo(NeuralNet.MLExtensions.Persistence.ModelLimits.MaxHiddenLayers, MlpLimits.MaxHiddenLayers);
+        Assert.IsLessThanOrEqualTo(NeuralNet.MLExtensions.Persistence.ModelLimits.MaxLayerSize, MlpLimits.MaxLayerSize);
+        Assert.IsLessThanOrEqualTo(NeuralNet.MLExtensions.Persistence.ModelLimits.MaxInputSize, MlpLimits.MaxFeatureCount);
+        Assert.IsLessThanOrEqualTo(NeuralNet.MLExtensions.Persistence.ModelLimits.MaxClasses, MlpLimits.MaxClassCount);
+        Assert.IsLessThanOrEqualTo(NeuralNet.MLExtensions.Persistence.ModelLimits.MaxPayloadBytes - (256L << 20), 12 * MlpLimits.MaxParameterCount);
     }
 
     [TestMethod]

@@ -2,14 +2,18 @@ using NeuralNet.MLExtensions.Engine.Kernels;
 
 namespace NeuralNet.MLExtensions.Tests.Kernels;
 
-/// <summary>Every element-wise kernel against its reference, bit for bit, over lengths that hit every vector path and tail.</summary>
+/// <summary>
+/// Every element-wise kernel against its reference, bit for bit, over lengths that hit every vector loop and tail, on
+/// every SIMD path the machine has (Vector512, Vector256 and scalar on an AVX-512 machine).
+/// </summary>
 [TestClass]
 public sealed class ElementWiseTests
 {
     private static readonly int[] Widths = [0, 1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 64, 100, 129, 256];
 
     [TestMethod]
-    public void ElementWise_BiasRelu_MatchesReference()
+    [DynamicData(nameof(KernelPathTests.Paths), typeof(KernelPathTests))]
+    public void ElementWise_BiasRelu_MatchesReference(int path)
     {
         var random = new Random(1);
         foreach (int width in Widths)
@@ -17,10 +21,10 @@ public sealed class ElementWiseTests
             {
                 float[] bias = Random(width, random), z = Random(rows * width, random);
                 float[] z1 = (float[])z.Clone(), a1 = new float[z.Length], z2 = (float[])z.Clone(), a2 = new float[z.Length];
-                ElementWise.BiasRelu(bias, rows, z1, a1);
+                ElementWise.BiasRelu(bias, rows, z1, a1, (GemmPath)path);
                 ElementWiseReference.BiasRelu(bias, rows, z2, a2);
-                CollectionAssert.AreEqual(z2, z1, $"z, width {width}, rows {rows}");
-                CollectionAssert.AreEqual(a2, a1, $"a, width {width}, rows {rows}");
+                CollectionAssert.AreEqual(z2, z1, $"{(GemmPath)path} z, width {width}, rows {rows}");
+                CollectionAssert.AreEqual(a2, a1, $"{(GemmPath)path} a, width {width}, rows {rows}");
             }
     }
 
@@ -33,7 +37,8 @@ public sealed class ElementWiseTests
     }
 
     [TestMethod]
-    public void ElementWise_ReluBackward_MatchesReference()
+    [DynamicData(nameof(KernelPathTests.Paths), typeof(KernelPathTests))]
+    public void ElementWise_ReluBackward_MatchesReference(int path)
     {
         var random = new Random(2);
         foreach (int n in Widths)
@@ -41,9 +46,9 @@ public sealed class ElementWiseTests
             float[] a = Random(n, random), g = Random(n, random);
             if (n > 3) { a[1] = 0f; a[2] = -0f; a[3] = float.NaN; }
             float[] g1 = (float[])g.Clone(), g2 = (float[])g.Clone();
-            ElementWise.ReluBackward(a, g1);
+            ElementWise.ReluBackward(a, g1, (GemmPath)path);
             ElementWiseReference.ReluBackward(a, g2);
-            CollectionAssert.AreEqual(g2, g1, $"n {n}");
+            CollectionAssert.AreEqual(g2, g1, $"{(GemmPath)path} n {n}");
         }
     }
 
@@ -66,7 +71,8 @@ public sealed class ElementWiseTests
     }
 
     [TestMethod]
-    public void ElementWise_Adam_MatchesReference()
+    [DynamicData(nameof(KernelPathTests.Paths), typeof(KernelPathTests))]
+    public void ElementWise_Adam_MatchesReference(int path)
     {
         var random = new Random(4);
         foreach (int n in Widths)
@@ -74,16 +80,17 @@ public sealed class ElementWiseTests
             float[] p = Random(n, random), g = Random(n, random), m = Random(n, random), v = Random(n, random);
             for (int i = 0; i < n; i++) v[i] = Math.Abs(v[i]);
             float[] p1 = (float[])p.Clone(), m1 = (float[])m.Clone(), v1 = (float[])v.Clone();
-            ElementWise.Adam(p1, g, m1, v1, 0.9f, 0.999f, 1e-3f, 1e-8f);
+            ElementWise.Adam(p1, g, m1, v1, 0.9f, 0.999f, 1e-3f, 1e-8f, (GemmPath)path);
             ElementWiseReference.Adam(p, g, m, v, 0.9f, 0.999f, 1e-3f, 1e-8f);
-            CollectionAssert.AreEqual(p, p1, $"p, n {n}");
-            CollectionAssert.AreEqual(m, m1, $"m, n {n}");
-            CollectionAssert.AreEqual(v, v1, $"v, n {n}");
+            CollectionAssert.AreEqual(p, p1, $"{(GemmPath)path} p, n {n}");
+            CollectionAssert.AreEqual(m, m1, $"{(GemmPath)path} m, n {n}");
+            CollectionAssert.AreEqual(v, v1, $"{(GemmPath)path} v, n {n}");
         }
     }
 
     [TestMethod]
-    public void ElementWise_AddScaledSumOfSquares_MatchesMultiplyAddAndDoubleSum()
+    [DynamicData(nameof(KernelPathTests.Paths), typeof(KernelPathTests))]
+    public void ElementWise_AddScaledSumOfSquares_MatchesMultiplyAddAndDoubleSum(int path)
     {
         var random = new Random(5);
         foreach (int n in Widths)
@@ -92,10 +99,10 @@ public sealed class ElementWiseTests
                 float[] w = Random(n, random), g = Random(n, random);
                 float[] expected = (float[])g.Clone();
                 if (lambda != 0f) System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(w, lambda, expected, expected);
-                float sum = ElementWise.AddScaledSumOfSquares(w, lambda, g);
-                CollectionAssert.AreEqual(expected, g, $"n {n}, λ {lambda}");
+                float sum = ElementWise.AddScaledSumOfSquares(w, lambda, g, (GemmPath)path);
+                CollectionAssert.AreEqual(expected, g, $"{(GemmPath)path} n {n}, λ {lambda}");
                 double reference = expected.Sum(x => (double)x * x);
-                Assert.AreEqual(reference, sum, 1e-5 * (reference + 1), $"n {n}, λ {lambda}");
+                Assert.AreEqual(reference, sum, 1e-5 * (reference + 1), $"{(GemmPath)path} n {n}, λ {lambda}");
             }
     }
 

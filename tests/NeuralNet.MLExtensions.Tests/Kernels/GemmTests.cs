@@ -12,11 +12,8 @@ public sealed class GemmTests
 {
     private static readonly int[] Sizes = [0, 1, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 64, 65];
 
-    public static IEnumerable<object[]> Paths() =>
-        Enum.GetValues<GemmPath>().Where(p => p <= ComputeContext.BestPath).Select(p => new object[] { (int)p });
-
     [TestMethod]
-    [DynamicData(nameof(Paths))]
+    [DynamicData(nameof(KernelPathTests.Paths), typeof(KernelPathTests))]
     public void Gemm_Multiply_SmallSizes_MatchReference(int path)
     {
         var random = new Random(1);
@@ -27,19 +24,19 @@ public sealed class GemmTests
     }
 
     [TestMethod]
-    [DynamicData(nameof(Paths))]
+    [DynamicData(nameof(KernelPathTests.Paths), typeof(KernelPathTests))]
     public void Gemm_Multiply_BlockBoundaries_MatchReference(int path)
     {
         var random = new Random(2);
         // The big training shapes on the fastest path only: the fallbacks share the blocking code, and the reference is slow.
-        int[][] shapes = (GemmPath)path == ComputeContext.BestPath
+        int[][] shapes = (GemmPath)path == KernelPath.Hardware
             ? [[128, 256, 784], [200, 70, 257], [193, 33, 512], [8, 800, 128], [10, 128, 128], [128, 10, 128], [67, 784, 256]]
             : [[200, 70, 257], [193, 33, 512], [10, 128, 128], [128, 10, 128]];
         foreach (var s in shapes) Check((GemmPath)path, s[0], s[1], s[2], random);
     }
 
     [TestMethod]
-    [DynamicData(nameof(Paths))]
+    [DynamicData(nameof(KernelPathTests.Paths), typeof(KernelPathTests))]
     public void Gemm_Multiply_FewRowsManyColumns_MatchReference(int path)
     {
         // Fewer than 8 rows stream B without packing, in register chunks of 128, 16 and 8 columns and a scalar tail.

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.ML;
 
 namespace NeuralNet.MLExtensions.Tests.Persistence;
@@ -59,16 +58,5 @@ public sealed class PipelineSaveLoadTests
         var mlp = ((IEnumerable<ITransformer>)loaded).OfType<MlpPredictionTransformer>().Single();
         Assert.AreEqual("Features", mlp.FeatureColumnName);
         Assert.AreEqual(30, mlp.Model.History.Count, "the training history travels with the model");
-    }
-
-    [TestMethod]
-    public void Build_AddsMlNetLoadableClassAttribute_ForTheLoader()
-    {
-        // Fails when the build step (build/Weaving.targets) did not run, or ML.NET renamed the attribute.
-        var attribute = typeof(MlpPredictionTransformer).Assembly.GetCustomAttributesData()
-            .SingleOrDefault(a => a.AttributeType.FullName == "Microsoft.ML.LoadableClassAttribute");
-        Assert.IsNotNull(attribute, "NeuralNet.MLExtensions.dll carries ML.NET's LoadableClass attribute");
-        var names = (IReadOnlyCollection<CustomAttributeTypedArgument>)attribute.ConstructorArguments[^1].Value!;
-        Assert.AreEqual("MlpPredictor", names.Single().Value);
     }
 }

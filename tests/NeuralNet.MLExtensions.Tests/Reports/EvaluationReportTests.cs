@@ -12,6 +12,8 @@ public sealed class EvaluationReportTests
     private static ITransformer _model = null!;
     private static IDataView _test = null!;
     private static EvaluationReport _report = null!;
+    private static ITransformer _weakModel = null!;
+    private static EvaluationReport _weakReport = null!;
 
     [ClassInitialize]
     public static void TrainOnce(TestContext _)
@@ -28,41 +30,85 @@ public sealed class EvaluationReportTests
             Baseline = baseline,
             BaselineName = "LbfgsMaximumEntropy",
         });
+        // A barely trained model that makes mistakes of several kinds, so that accuracy, macro accuracy, precision and
+        // recall differ and a formula that mixed them up would show (the trained model above is right on every row).
+        _weakModel = IrisSpecies.Features(_ml)
+            .Append(new MlpTrainer(_ml, new MlpTrainer.Options { Seed = 3, HiddenLayerSizes = [4], MaximumNumberOfEpochs = 1, LearningRate = 0.01f }))
+            .Fit(IrisSpecies.Load(_ml, "iris_train.csv"));
+        _weakReport = EvaluationReport.Create(_ml, _weakModel, _test);
     }
 
-    [TestMethod]
-    public void EvaluationReport_Create_MetricsEqualMlNetEvaluate()
+    /// <summary>Both models with their reports.</summary>
+    private static (ITransformer Model, EvaluationReport Report)[] Cases => [(_model, _report), (_weakModel, _weakReport)];
+
+    private sealed class Scored
     {
-        var expected = _ml.MulticlassClassification.Evaluate(_model.Transform(_test), topKPredictionCount: 3);
-        Assert.AreEqual(expected.MicroAccuracy, _report.Metrics.MicroAccuracy);
-        Assert.AreEqual(expected.MacroAccuracy, _report.Metrics.MacroAccuracy);
-        Assert.AreEqual(expected.LogLoss, _report.Metrics.LogLoss);
-        Assert.AreEqual(expected.LogLossReduction, _report.Metrics.LogLossReduction);
-        Assert.AreEqual(expected.TopKAccuracy, _report.Metrics.TopKAccuracy);
-        Assert.AreEqual(3, _report.Metrics.TopKPredictionCount);
-        Assert.AreEqual(38L, _report.Metrics.Rows);
+        [KeyType(3)] public uint Label { get; set; }
+        public float[] Score { get; set; } = [];
+    }
+
+    /// <summary>The test rows as the model scores them: the true class (0-based, key order) and the probabilities.</summary>
+    private static (int Truth, float[] P)[] ScoredRows(ITransformer model) =>
+        _ml.Data.CreateEnumerable<Scored>(model.Transform(_test), reuseRowObject: false).Select(r => ((int)r.Label - 1, r.Score)).ToArray();
+
+    private static int ArgMax(float[] p) => Array.IndexOf(p, p.Max());
+
+    [TestMethod]
+    public void EvaluationReport_Create_MetricsEqualRecomputationFromScoredRows()
+    {
+        // Each headline metric recomputed by hand from the scored rows, not by asking ML.NET's evaluator again.
+        foreach (var (model, report) in Cases) CheckMetrics(ScoredRows(model), report);
         Assert.IsGreaterThanOrEqualTo(0.9, _report.Metrics.MicroAccuracy);
+        Console.WriteLine($"weak model: {_weakReport.Metrics}");
+        Assert.AreNotEqual(_weakReport.Metrics.MicroAccuracy, _weakReport.Metrics.MacroAccuracy, "the weak model's classes differ in accuracy");
+        Assert.IsLessThan(1.0, _weakReport.Metrics.TopKAccuracyForAllK[1], "the weak model sometimes ranks the true class last");
+    }
+
+    private static void CheckMetrics((int Truth, float[] P)[] rows, EvaluationReport report)
+    {
+        Assert.HasCount(38, rows);
+        Assert.AreEqual(38L, report.Metrics.Rows);
+        Assert.AreEqual(rows.Count(r => ArgMax(r.P) == r.Truth) / 38.0, report.Metrics.MicroAccuracy, 1e-12);
+        double macro = Enumerable.Range(0, 3).Average(c => rows.Where(r => r.Truth == c).Average(r => ArgMax(r.P) == c ? 1.0 : 0.0));
+        Assert.AreEqual(macro, report.Metrics.MacroAccuracy, 1e-12);
+        double logLoss = rows.Average(r => -Math.Log(Math.Max(r.P[r.Truth], 1e-15)));
+        Assert.AreEqual(logLoss, report.Metrics.LogLoss, 1e-6);
+        // Against always predicting the test set's class frequencies, whose log-loss is their entropy.
+        double prior = -Enumerable.Range(0, 3).Select(c => rows.Count(r => r.Truth == c) / 38.0).Sum(f => f * Math.Log(f));
+        Assert.AreEqual(1 - logLoss / prior, report.Metrics.LogLossReduction, 1e-6);
+        Assert.AreEqual(3, report.Metrics.TopKPredictionCount);
+        for (int k = 1; k <= 3; k++)
+        {
+            double topK = rows.Count(r => r.P.Count(v => v > r.P[r.Truth]) < k) / 38.0;
+            Assert.AreEqual(topK, report.Metrics.TopKAccuracyForAllK[k - 1], 1e-12, $"top-{k}");
+        }
+        Assert.AreEqual(1.0, report.Metrics.TopKAccuracy, "with 3 classes the true class is always among the top 3");
     }
 
     [TestMethod]
-    public void EvaluationReport_Create_PerClassFromConfusionMatrix()
+    public void EvaluationReport_Create_PerClassEqualsCountsFromScoredRows()
     {
-        var confusion = _ml.MulticlassClassification.Evaluate(_model.Transform(_test)).ConfusionMatrix;
         // Key order (MapValueToKey by occurrence), as the model's classes and Score slots have them.
         var mlp = ((IEnumerable<ITransformer>)_model).OfType<MlpPredictionTransformer>().Single().Model;
         CollectionAssert.AreEqual(mlp.Classes.Names.ToArray(), _report.Classes.Select(c => c.Name).ToArray());
         CollectionAssert.AreEquivalent(IrisSpecies.Names, _report.Classes.Select(c => c.Name).ToArray());
+        foreach (var (model, report) in Cases) CheckPerClass(ScoredRows(model), report);
+        Assert.IsTrue(_weakReport.Classes.Any(c => c.Precision != c.Recall), "the weak model's precision and recall differ");
+    }
+
+    private static void CheckPerClass((int Truth, float[] P)[] rows, EvaluationReport report)
+    {
         for (int c = 0; c < 3; c++)
         {
-            var m = _report.Classes[c];
-            long predicted = Enumerable.Range(0, 3).Sum(a => (long)confusion.Counts[a][c]);
-            long support = (long)confusion.Counts[c].Sum();
+            var m = report.Classes[c];
+            long truePositives = rows.Count(r => r.Truth == c && ArgMax(r.P) == c);
+            long predicted = rows.Count(r => ArgMax(r.P) == c), support = rows.Count(r => r.Truth == c);
             Assert.AreEqual(support, m.Support);
-            Assert.AreEqual(confusion.PerClassRecall[c], m.Recall);
-            Assert.AreEqual(confusion.PerClassPrecision[c], m.Precision);
-            Assert.AreEqual(predicted == 0 ? 0 : confusion.Counts[c][c] / predicted, m.Precision, 1e-12);
+            Assert.AreEqual(predicted == 0 ? 0 : (double)truePositives / predicted, m.Precision, 1e-12, $"precision of {m.Name}");
+            Assert.AreEqual((double)truePositives / support, m.Recall, 1e-12, $"recall of {m.Name}");
             Assert.AreEqual(m.Precision + m.Recall == 0 ? 0 : 2 * m.Precision * m.Recall / (m.Precision + m.Recall), m.F1, 1e-12);
-            CollectionAssert.AreEqual(confusion.Counts[c].Select(v => (long)v).ToArray(), _report.ConfusionCounts[c].ToArray());
+            for (int p = 0; p < 3; p++)
+                Assert.AreEqual(rows.Count(r => r.Truth == c && ArgMax(r.P) == p), report.ConfusionCounts[c][p], $"actual {c}, predicted {p}");
         }
     }
 
@@ -118,11 +164,33 @@ public sealed class EvaluationReportTests
     }
 
     [TestMethod]
-    public void EvaluationReport_Calibration_CountsEveryRowAndEceInRange()
+    public void EvaluationReport_Calibration_BinsAndEceEqualRecomputationFromScoredRows()
     {
-        Assert.AreEqual(38L, _report.Calibration.Rows);
-        Assert.AreEqual(38L, _report.Calibration.Bins.Sum(b => b.Count));
-        Assert.IsTrue(_report.Calibration.ExpectedCalibrationError is >= 0 and <= 1);
+        // Ten bins of the top probability, (0, 0.1] … (0.9, 1]; ECE = Σ (rows in bin / rows) · |accuracy − mean confidence|.
+        foreach (var (model, report) in Cases) CheckCalibration(ScoredRows(model), report.Calibration);
+    }
+
+    private static void CheckCalibration((int Truth, float[] P)[] rows, CalibrationSummary calibration)
+    {
+        var bins = rows.GroupBy(r => Math.Clamp((int)Math.Ceiling(r.P.Max() * 10.0) - 1, 0, 9)).ToDictionary(g => g.Key, g => g.ToArray());
+        double expected = 0;
+        for (int b = 0; b < 10; b++)
+        {
+            var bin = calibration.Bins[b];
+            if (!bins.TryGetValue(b, out var members))
+            {
+                Assert.AreEqual(0L, bin.Count, $"bin {b}");
+                continue;
+            }
+            double accuracy = members.Average(r => ArgMax(r.P) == r.Truth ? 1.0 : 0.0), confidence = members.Average(r => (double)r.P.Max());
+            Assert.AreEqual(members.Length, bin.Count, $"bin {b}");
+            Assert.AreEqual(accuracy, bin.Accuracy, 1e-12, $"bin {b}");
+            Assert.AreEqual(confidence, bin.MeanConfidence, 1e-9, $"bin {b}");
+            expected += members.Length / 38.0 * Math.Abs(accuracy - confidence);
+        }
+        Assert.AreEqual(38L, calibration.Rows);
+        Assert.AreEqual(expected, calibration.ExpectedCalibrationError, 1e-9);
+        Assert.IsGreaterThan(0.0, expected, "a trained network is not exactly calibrated, so this is not 0 = 0");
     }
 
     [TestMethod]

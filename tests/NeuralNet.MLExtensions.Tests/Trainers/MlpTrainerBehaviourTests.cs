@@ -63,6 +63,37 @@ public sealed class MlpTrainerBehaviourTests
     }
 
     [TestMethod]
+    public void MlpTrainer_ExampleWeights_ZeroWeightRowsEqualTrainingWithoutThem()
+    {
+        // After every third iris row comes a copy with a wrong label. With weight 0 the copies must not count, so the
+        // model is the one trained on the clean rows alone; with weight 1 they pull it far away. The copies sit between
+        // the rows they shadow, so a weight read from the wrong row would show. Full-batch Adam on logistic regression
+        // without standardisation (its statistics count every row) or L2: the runs differ only in the rows that count.
+        var t = TabularData.Load("iris_train.csv");
+        WeightedRow Row(int r, int label, float weight) => new() { Features = t.Features.AsSpan(r * 4, 4).ToArray(), Label = label, Weight = weight };
+        var clean = Enumerable.Range(0, t.Rows).Select(r => Row(r, t.Labels[r], 1f)).ToArray();
+        WeightedRow[] WithCopies(float weight) => Enumerable.Range(0, t.Rows)
+            .SelectMany(r => r % 3 == 0 ? new[] { Row(r, t.Labels[r], 1f), Row(r, (t.Labels[r] + 1) % 3, weight) } : [Row(r, t.Labels[r], 1f)]).ToArray();
+        float[] Fit(WeightedRow[] rows)
+        {
+            var ml = new MLContext(seed: 0);
+            var options = new MlpTrainer.Options
+            {
+                Seed = 1, HiddenLayerSizes = [], LearningRate = 0.05f, BatchSize = 1000, MaximumNumberOfEpochs = 150, ConvergencePatience = 1000,
+                StandardizeFeatures = false, L2Regularization = 0f, NumberOfThreads = 1, ExampleWeightColumnName = "Weight",
+            };
+            // The label key is fitted on the clean rows, so every run numbers the classes alike.
+            var key = ml.Transforms.Conversion.MapValueToKey("Label").Fit(ml.Data.LoadFromEnumerable(clean));
+            return MlNetData.Mlp(key.Append(new MlpTrainer(options).Fit(key.Transform(ml.Data.LoadFromEnumerable(rows))))).Network.Parameters.ToArray();
+        }
+        float[] baseline = Fit(clean), ignored = Fit(WithCopies(0f)), counted = Fit(WithCopies(1f));
+        double Distance(float[] a, float[] b) => a.Zip(b, (u, v) => Math.Abs(u - v)).Max();
+        Console.WriteLine($"largest parameter difference from the clean model: zero-weighted copies {Distance(baseline, ignored)}, counted copies {Distance(baseline, counted)}");
+        Assert.IsLessThan(1e-3, Distance(baseline, ignored));
+        Assert.IsGreaterThan(0.1, Distance(baseline, counted), "the copies matter when counted, so the check above is not vacuous");
+    }
+
+    [TestMethod]
     public void MlpTrainer_ExampleWeights_HeavyClassWinsMorePredictions()
     {
         // Versicolor (1) and virginica (2) overlap; weighting virginica heavily moves the boundary towards it.

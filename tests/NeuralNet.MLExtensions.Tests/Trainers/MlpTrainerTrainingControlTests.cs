@@ -66,16 +66,6 @@ public sealed class MlpTrainerTrainingControlTests
     }
 
     [TestMethod]
-    public void MlpTrainer_ValidationFraction_HoldsOutRowsAndRecordsMetrics()
-    {
-        var ml = new MLContext(seed: 0);
-        var options = Quick(3);
-        options.ValidationFraction = 0.25f;
-        var model = ml.MulticlassClassification.Trainers.Mlp(options).Fit(Iris(ml).Train).Model;
-        Assert.IsTrue(model.History.All(h => h.ValidationAccuracy is not null));
-    }
-
-    [TestMethod]
     public void MlpTrainer_FitWithValidationDataOfOtherShape_NamesTheColumnAndSizes()
     {
         var ml = new MLContext(seed: 0);

@@ -1,6 +1,6 @@
 namespace NeuralNet.MLExtensions.Engine.Kernels;
 
-/// <summary>Which micro-kernels <see cref="Gemm"/> uses; the fastest the machine supports unless a test asks otherwise.</summary>
+/// <summary>Which SIMD width the kernels use (see <see cref="KernelPath"/>); the widest the machine supports unless narrowed.</summary>
 internal enum GemmPath
 {
     Scalar = 0,
@@ -28,7 +28,7 @@ internal sealed class ComputeContext : IDisposable
     public ComputeContext(int threads, GemmPath path)
     {
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "The number of threads must be at least 1.");
-        if (path > BestPath) throw new PlatformNotSupportedException($"Gemm path {path} is not supported on this machine (best {BestPath}).");
+        if (path > KernelPath.Hardware) throw new PlatformNotSupportedException($"Gemm path {path} is not supported on this machine (best {KernelPath.Hardware}).");
         Threads = threads;
         Path = path;
         _partScratch = new float[threads][];
@@ -41,10 +41,8 @@ internal sealed class ComputeContext : IDisposable
     /// <summary>The Gemm micro-kernels in use.</summary>
     public GemmPath Path { get; }
 
-    /// <summary>The fastest Gemm path of this machine.</summary>
-    public static GemmPath BestPath { get; } =
-        System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? GemmPath.Vector512
-        : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? GemmPath.Vector256 : GemmPath.Scalar;
+    /// <summary>The Gemm path a context takes by default: the machine's fastest unless narrowed (<see cref="KernelPath.Default"/>).</summary>
+    public static GemmPath BestPath => KernelPath.Default;
 
     internal GemmJob GemmJob { get; } = new();
 

@@ -7,16 +7,19 @@ namespace NeuralNet.MLExtensions.Engine.Kernels;
 /// Single-pass element-wise kernels of the training step (bias plus activation, ReLU derivative, bias gradient, Adam),
 /// each with a Vector512 path, a Vector256 path and a scalar tail; every lane does exactly the scalar operations of
 /// <see cref="ElementWiseReference"/> in the same order (no fused multiply-adds), so results match it bit for bit.
+/// The last argument, <c>path</c>, is the widest path a call may take (tests narrow it to reach every path on a wide
+/// machine); it is capped by <see cref="KernelPath.Default"/>.
 /// Kernels are compiled fully optimised at once (a short scoring run would otherwise use tier-0 code).
 /// </summary>
 internal static unsafe class ElementWise
 {
     /// <summary>z: [rows×width] ← z + bias (every row); a: [rows×width] = max(z, 0). a may be z.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void BiasRelu(ReadOnlySpan<float> bias, int rows, Span<float> z, Span<float> a)
+    public static void BiasRelu(ReadOnlySpan<float> bias, int rows, Span<float> z, Span<float> a, GemmPath path = GemmPath.Vector512)
     {
         int width = bias.Length;
         Check(rows, width, z.Length, a.Length);
+        var (v512, v256) = Widths(path);
         fixed (float* pb = bias)
         fixed (float* pz = z)
         fixed (float* pa = a)
@@ -24,14 +27,14 @@ internal static unsafe class ElementWise
             {
                 float* zr = pz + (long)r * width, ar = pa + (long)r * width;
                 int j = 0;
-                if (Vector512.IsHardwareAccelerated)
+                if (v512)
                     for (; j + 16 <= width; j += 16)
                     {
                         var v = Vector512.Load(zr + j) + Vector512.Load(pb + j);
                         v.Store(zr + j);
                         Vector512.Max(v, Vector512<float>.Zero).Store(ar + j);
                     }
-                if (Vector256.IsHardwareAccelerated)
+                if (v256)
                     for (; j + 8 <= width; j += 8)
                     {
                         var v = Vector256.Load(zr + j) + Vector256.Load(pb + j);
@@ -61,18 +64,19 @@ internal static unsafe class ElementWise
 
     /// <summary>ReLU backward read from the output: grad[i] = 0 where a[i] ≤ 0. a, grad: [n].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void ReluBackward(ReadOnlySpan<float> a, Span<float> grad)
+    public static void ReluBackward(ReadOnlySpan<float> a, Span<float> grad, GemmPath path = GemmPath.Vector512)
     {
         if (a.Length < grad.Length) throw new ArgumentException($"ReLU backward: {a.Length} activations for {grad.Length} gradients.");
         int n = grad.Length, i = 0;
+        var (v512, v256) = Widths(path);
         fixed (float* pa = a)
         fixed (float* pg = grad)
         {
-            if (Vector512.IsHardwareAccelerated)
+            if (v512)
                 for (; i + 16 <= n; i += 16)
                     Vector512.ConditionalSelect(Vector512.LessThanOrEqual(Vector512.Load(pa + i), Vector512<float>.Zero),
                         Vector512<float>.Zero, Vector512.Load(pg + i)).Store(pg + i);
-            if (Vector256.IsHardwareAccelerated)
+            if (v256)
                 for (; i + 8 <= n; i += 8)
                     Vector256.ConditionalSelect(Vector256.LessThanOrEqual(Vector256.Load(pa + i), Vector256<float>.Zero),
                         Vector256<float>.Zero, Vector256.Load(pg + i)).Store(pg + i);
@@ -95,16 +99,17 @@ internal static unsafe class ElementWise
     /// summed in a fixed order). w, g: [n].
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static float AddScaledSumOfSquares(ReadOnlySpan<float> w, float lambda, Span<float> g)
+    public static float AddScaledSumOfSquares(ReadOnlySpan<float> w, float lambda, Span<float> g, GemmPath path = GemmPath.Vector512)
     {
         int n = g.Length, i = 0;
         if (w.Length < n) throw new ArgumentException($"L2 gradient: {w.Length} weights for {n} gradients.");
+        var (v512, v256) = Widths(path);
         bool scale = lambda != 0f;
         float sum = 0f;
         fixed (float* pw = w)
         fixed (float* pg = g)
         {
-            if (Vector512.IsHardwareAccelerated && n >= 16)
+            if (v512 && n >= 16)
             {
                 var l = Vector512.Create(lambda);
                 var acc = Vector512<float>.Zero;
@@ -120,7 +125,7 @@ internal static unsafe class ElementWise
                 }
                 sum = Vector512.Sum(acc);
             }
-            else if (Vector256.IsHardwareAccelerated && n >= 8)
+            else if (v256 && n >= 8)
             {
                 var l = Vector256.Create(lambda);
                 var acc = Vector256<float>.Zero;
@@ -151,9 +156,10 @@ internal static unsafe class ElementWise
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Adam(Span<float> p, ReadOnlySpan<float> g, Span<float> m, Span<float> v,
-        float beta1, float beta2, float step, float eps)
+        float beta1, float beta2, float step, float eps, GemmPath path = GemmPath.Vector512)
     {
         int n = p.Length;
+        var (v512, v256) = Widths(path);
         if (g.Length < n || m.Length < n || v.Length < n) throw new ArgumentException($"Adam: every buffer must hold {n} values.");
         float c1 = 1f - beta1, c2 = 1f - beta2;
         int i = 0;
@@ -162,7 +168,7 @@ internal static unsafe class ElementWise
         fixed (float* pm = m)
         fixed (float* pv = v)
         {
-            if (Vector512.IsHardwareAccelerated)
+            if (v512)
             {
                 Vector512<float> b1 = Vector512.Create(beta1), b2 = Vector512.Create(beta2), k1 = Vector512.Create(c1), k2 = Vector512.Create(c2);
                 Vector512<float> s = Vector512.Create(step), e = Vector512.Create(eps);
@@ -176,7 +182,7 @@ internal static unsafe class ElementWise
                     (Vector512.Load(pp + i) - s * mi / (Vector512.Sqrt(vi) + e)).Store(pp + i);
                 }
             }
-            if (Vector256.IsHardwareAccelerated)
+            if (v256)
             {
                 Vector256<float> b1 = Vector256.Create(beta1), b2 = Vector256.Create(beta2), k1 = Vector256.Create(c1), k2 = Vector256.Create(c2);
                 Vector256<float> s = Vector256.Create(step), e = Vector256.Create(eps);
@@ -200,6 +206,14 @@ internal static unsafe class ElementWise
                 pp[i] -= step * mi / (MathF.Sqrt(vi) + eps);
             }
         }
+    }
+
+    /// <summary>Whether a call may take the Vector512 and the Vector256 loops (constant-folded where unsupported).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (bool V512, bool V256) Widths(GemmPath path)
+    {
+        path = KernelPath.AtMost(path);
+        return (Vector512.IsHardwareAccelerated && path == GemmPath.Vector512, Vector256.IsHardwareAccelerated && path >= GemmPath.Vector256);
     }
 
     private static void Check(int rows, int width, int z, int a)

@@ -1,4 +1,5 @@
 using Microsoft.ML.Data;
+using static NeuralNet.MLExtensions.Persistence.ModelLimits;
 
 namespace NeuralNet.MLExtensions.Persistence;
 
@@ -8,8 +9,6 @@ namespace NeuralNet.MLExtensions.Persistence;
 /// </summary>
 internal static class KeyValueCodec
 {
-    private const int MaxTextBytes = 1 << 16;
-
     private static readonly (byte Code, PrimitiveDataViewType Type)[] Types =
     [
         (1, TextDataViewType.Instance), (2, NumberDataViewType.Single), (3, NumberDataViewType.Double),

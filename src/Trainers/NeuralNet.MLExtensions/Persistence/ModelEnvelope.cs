@@ -24,9 +24,6 @@ internal static class ModelEnvelope
     /// <summary>The oldest version this library reads.</summary>
     public const ushort OldestReadableVersion = 1;
 
-    /// <summary>Largest payload accepted: 1 GiB (a model of about 268 million parameters).</summary>
-    public const int MaxPayloadBytes = 1 << 30;
-
     private const int HeaderBytes = 16;
     private const int ChecksumBytes = 32;
     private const int Chunk = 1 << 20;
@@ -66,8 +63,8 @@ internal static class ModelEnvelope
         ushort reserved = BinaryPrimitives.ReadUInt16LittleEndian(header[10..]);
         if (reserved != 0) throw new InvalidDataException($"MLP model is corrupt: reserved header field is {reserved}, expected 0.");
         int length = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
-        if (length < 0 || length > MaxPayloadBytes)
-            throw new InvalidDataException($"MLP model is corrupt: it declares a payload of {length} bytes; the limit is {MaxPayloadBytes}.");
+        if (length < 0 || length > ModelLimits.MaxPayloadBytes)
+            throw new InvalidDataException($"MLP model is corrupt: it declares a payload of {length} bytes; the limit is {ModelLimits.MaxPayloadBytes}.");
 
         // Grow the buffer only as data actually arrives.
         var payload = new byte[Math.Min(length, Chunk)];

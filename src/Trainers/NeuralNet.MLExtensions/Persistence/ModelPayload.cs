@@ -1,4 +1,5 @@
 using NeuralNet.MLExtensions.Engine;
+using static NeuralNet.MLExtensions.Persistence.ModelLimits;
 
 namespace NeuralNet.MLExtensions.Persistence;
 
@@ -8,17 +9,10 @@ namespace NeuralNet.MLExtensions.Persistence;
 /// standardisation flag, means and scales; class key values; parameter count and parameters; stop reason; history
 /// (from version 2 with validation loss and accuracy); from version 2, the best epoch and the training state
 /// (<see cref="TrainingStateCodec"/>; version 3 adds the schedule's span and the early-stopping and divergence watches).
-/// Every count is checked against fixed limits and against the bytes left before anything is allocated.
+/// Every count is checked against the limits of <see cref="ModelLimits"/> and against the bytes left before anything is allocated.
 /// </summary>
 internal static class ModelPayload
 {
-    public const int MaxInputSize = 1 << 24;
-    public const int MaxHiddenLayers = 256;
-    public const int MaxLayerSize = 1 << 20;
-    public const int MaxClasses = 1 << 20;
-    public const int MaxHistory = 1 << 20;
-    private const int MaxNameBytes = 1 << 16;
-
     public static byte[] Write(SavedModel saved)
     {
         var model = saved.Model;
@@ -69,7 +63,7 @@ internal static class ModelPayload
     public static SavedModel Read(byte[] payload, ushort version)
     {
         var r = new PayloadReader(payload);
-        string featureColumn = r.ReadString("features column name", MaxNameBytes);
+        string featureColumn = r.ReadString("features column name", MaxTextBytes);
         int inputSize = r.ReadInt32("input size", 1, MaxInputSize);
         int hiddenCount = r.ReadInt32("hidden layer count", 0, MaxHiddenLayers);
         var sizes = new int[hiddenCount];

@@ -3,7 +3,15 @@ namespace NeuralNet.MLExtensions.Persistence;
 /// <summary>Saves and loads <see cref="SavedModel"/>s in our framed format (<see cref="ModelEnvelope"/> + <see cref="ModelPayload"/>).</summary>
 internal static class ModelSerializer
 {
-    public static void Write(Stream stream, SavedModel model) => ModelEnvelope.Write(stream, ModelPayload.Write(model));
+    /// <summary>Writes one model; nothing is written when it exceeds a limit of <see cref="ModelLimits"/>.</summary>
+    /// <exception cref="NotSupportedException">The model exceeds a limit of the format; the message says which and what to do.</exception>
+    public static void Write(Stream stream, SavedModel model)
+    {
+        ModelLimits.CheckSavable(model);
+        var payload = ModelPayload.Write(model);
+        ModelLimits.CheckPayload(payload.Length);
+        ModelEnvelope.Write(stream, payload);
+    }
 
     /// <summary>Reads one model; any defect gives an <see cref="InvalidDataException"/> that says what is wrong.</summary>
     public static SavedModel Read(Stream stream)
