@@ -29,8 +29,13 @@ internal sealed class SingleRowValues : RowValues
             _features(ref _buffer);
             if (_buffer.Length != _input.Length)
                 throw new InvalidOperationException($"A features vector has {_buffer.Length} values; the column's type says {_input.Length}.");
-            _buffer.CopyTo(_input);
-            _evaluator.Evaluate(_input, 1, _output);
+            // A dense vector is scored where it lies; a sparse one is expanded first.
+            if (_buffer.IsDense) _evaluator.Evaluate(_buffer.GetValues(), 1, _output);
+            else
+            {
+                _buffer.CopyTo(_input);
+                _evaluator.Evaluate(_input, 1, _output);
+            }
             _position = _row.Position;
         }
         return _output;
