@@ -48,6 +48,16 @@ public sealed class SinglePassScoringTests
     }
 
     [TestMethod]
+    public void Transform_ManyFullBlocksFromAReshuffledSource_EveryScoreBelongsToItsRow()
+    {
+        // Enough rows for many blocks of the largest size, read ahead and scored on two threads while rows are served.
+        var rows = UnstableSources.Repeated(_rows, 12);
+        var scored = _model.Transform(_ml.Data.LoadFromEnumerable(new UnstableSources.Reshuffled(rows)));
+        using var cursor = scored.GetRowCursor(RowByRowCheck.Columns(scored.Schema, "Score"));
+        RowByRowCheck.AllRowsOnce(RowByRowCheck.Cursor(cursor, "Score", rows, Alone), rows.Length);
+    }
+
+    [TestMethod]
     public void Transform_OneShotSource_ReadsEachRowOnceAndScoresEveryRow()
     {
         var source = new UnstableSources.OneShot(_rows);

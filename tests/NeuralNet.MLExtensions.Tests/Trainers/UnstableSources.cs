@@ -29,6 +29,10 @@ internal static class UnstableSources
         }).ToArray();
     }
 
+    /// <summary><paramref name="rows"/> repeated <paramref name="times"/> times, numbered 0..n·times−1 (many full blocks).</summary>
+    public static IdRow[] Repeated(IdRow[] rows, int times) =>
+        Enumerable.Range(0, rows.Length * times).Select(i => new IdRow { Id = i, Features = rows[i % rows.Length].Features, Label = rows[i % rows.Length].Label }).ToArray();
+
     /// <summary>Every enumeration gives all the rows in a new random order.</summary>
     public sealed class Reshuffled(IdRow[] rows) : IEnumerable<IdRow>
     {
