@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 
 namespace NeuralNet.MLExtensions.Scoring;
 
@@ -15,7 +14,7 @@ internal sealed class BlockScorer
     private readonly IBlockEvaluator _own;
     private readonly IBlockEvaluator? _background;
     private readonly int _inputSize, _outputSize;
-    private Task? _pending;
+    private BackgroundPart? _pending;
     private RowBlock? _pendingBlock;
     private double? _ownPerRow, _backgroundPerRow;   // seconds per row, smoothed; null until measured
 
@@ -51,37 +50,31 @@ internal sealed class BlockScorer
         {
             int first = own;
             _pendingBlock = block;
-            _pending = Task.Run(() => _backgroundPerRow = Smooth(_backgroundPerRow, Evaluate(_background!, block, first, rows - first)));
+            _pending = BackgroundPart.Start(() => _backgroundPerRow = Smooth(_backgroundPerRow, Evaluate(_background!, block, first, rows - first)));
         }
         if (own > 0) _ownPerRow = Smooth(_ownPerRow, Evaluate(_own, block, 0, own));
     }
 
-    /// <summary>Waits until <paramref name="block"/> is fully scored.</summary>
+    /// <summary>Waits until <paramref name="block"/> is fully scored (scoring its background part here if no thread has started it).</summary>
     public void Finish(RowBlock block)
     {
         if (_pending is null || !ReferenceEquals(_pendingBlock, block)) return;
         var pending = _pending;
         _pending = null;
         _pendingBlock = null;
-        try
-        {
-            pending.Wait();
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+        pending.Join();
     }
 
-    /// <summary>Waits for any background work, ignoring its failure (the cursor is being disposed).</summary>
+    /// <summary>Finishes any background work, ignoring its failure (the cursor is being disposed).</summary>
     public void Abandon()
     {
         try
         {
-            _pending?.Wait();
+            _pending?.Join();
         }
-        catch (AggregateException)
+        catch (Exception)
         {
+            // The consumer stopped reading: a failure in rows it will never see is not its concern.
         }
         _pending = null;
         _pendingBlock = null;
