@@ -9,6 +9,12 @@ namespace NeuralNet.MLExtensions.Scoring;
 /// </summary>
 internal sealed class AppendedDataView(IDataView input, AppendedColumns columns) : IDataView
 {
+    /// <summary>
+    /// Threads a lone cursor scores with (its own and, beyond one, a background thread): every core by default. The
+    /// benchmark sets 1 to compare with scoring on the cursor's thread alone.
+    /// </summary>
+    internal static int CursorThreads { get; set; } = Environment.ProcessorCount;
+
     public DataViewSchema Schema => columns.Output;
     public bool CanShuffle => input.CanShuffle;
     public long? GetRowCount() => input.GetRowCount();
@@ -16,8 +22,7 @@ internal sealed class AppendedDataView(IDataView input, AppendedColumns columns)
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
     {
         var needed = columnsNeeded.ToArray();
-        // A single cursor may use every core for its blocks.
-        return Wrap(input.GetRowCursor(columns.InputColumnsFor(needed), rand), needed, Environment.ProcessorCount);
+        return Wrap(input.GetRowCursor(columns.InputColumnsFor(needed), rand), needed, CursorThreads);
     }
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null)
@@ -25,7 +30,7 @@ internal sealed class AppendedDataView(IDataView input, AppendedColumns columns)
         var needed = columnsNeeded.ToArray();
         var cursors = input.GetRowCursorSet(columns.InputColumnsFor(needed), n, rand);
         // Split cursors are read in parallel by the consumer: one thread each.
-        int threads = cursors.Length == 1 ? Environment.ProcessorCount : 1;
+        int threads = cursors.Length == 1 ? CursorThreads : 1;
         return cursors.Select(c => Wrap(c, needed, threads)).ToArray();
     }
 

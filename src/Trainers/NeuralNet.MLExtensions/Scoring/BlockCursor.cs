@@ -15,7 +15,7 @@ namespace NeuralNet.MLExtensions.Scoring;
 /// </summary>
 internal sealed class BlockCursor : DataViewRowCursor, IBlockRows
 {
-    public const int FirstBlockRows = 16, MaxBlockRows = 1024;
+    public const int FirstBlockRows = 64, MaxBlockRows = 1024;
     private readonly AppendedColumns _columns;
     private readonly DataViewRowCursor _input;
     private readonly bool[] _active;
