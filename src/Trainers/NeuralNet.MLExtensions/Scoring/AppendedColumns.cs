@@ -44,10 +44,9 @@ internal sealed class AppendedColumns
         return needed.Select(i => Input[i]);
     }
 
-    /// <summary>The getter of an output column over <paramref name="input"/> (which has the input schema).</summary>
-    public ValueGetter<TValue> Getter<TValue>(DataViewRow input, RowValues? values, bool[] active, DataViewSchema.Column column)
+    /// <summary>The getter of appended column <paramref name="column"/>, reading the current row's <paramref name="values"/>.</summary>
+    public ValueGetter<TValue> OutputGetter<TValue>(RowValues? values, bool[] active, DataViewSchema.Column column)
     {
-        if (column.Index < Input.Count) return input.GetGetter<TValue>(input.Schema[column.Index]);
         int output = column.Index - Input.Count;
         if (output >= Outputs.Count || !active[output] || values is null)
             throw new InvalidOperationException($"Column '{column.Name}' is not active in this cursor; request it when opening the cursor.");
@@ -55,6 +54,6 @@ internal sealed class AppendedColumns
             ?? throw new InvalidOperationException($"Column '{column.Name}' has type {Outputs[output].Type}; it cannot be read as {typeof(TValue).Name}.");
     }
 
-    public bool IsActive(DataViewRow input, bool[] active, DataViewSchema.Column column) =>
-        column.Index < Input.Count ? input.IsColumnActive(input.Schema[column.Index]) : active[column.Index - Input.Count];
+    /// <summary>Whether appended column <paramref name="column"/> is among <paramref name="active"/>.</summary>
+    public bool IsOutputActive(bool[] active, DataViewSchema.Column column) => active[column.Index - Input.Count];
 }

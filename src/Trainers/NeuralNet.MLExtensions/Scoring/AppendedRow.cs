@@ -23,6 +23,10 @@ internal sealed class AppendedRow : DataViewRow
     public override long Position => _input.Position;
     public override long Batch => _input.Batch;
     public override ValueGetter<DataViewRowId> GetIdGetter() => _input.GetIdGetter();
-    public override bool IsColumnActive(DataViewSchema.Column column) => _columns.IsActive(_input, _active, column);
-    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => _columns.Getter<TValue>(_input, _values, _active, column);
+
+    public override bool IsColumnActive(DataViewSchema.Column column) =>
+        column.Index < _columns.Input.Count ? _input.IsColumnActive(_input.Schema[column.Index]) : _columns.IsOutputActive(_active, column);
+
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
+        column.Index < _columns.Input.Count ? _input.GetGetter<TValue>(_input.Schema[column.Index]) : _columns.OutputGetter<TValue>(_values, _active, column);
 }

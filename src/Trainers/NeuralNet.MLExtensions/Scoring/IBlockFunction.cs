@@ -12,8 +12,11 @@ internal interface IBlockFunction
     /// <summary>Floats it produces per row.</summary>
     int OutputSize { get; }
 
-    /// <summary>An evaluator with its own buffers, for one cursor or row (evaluators are not thread-safe).</summary>
-    IBlockEvaluator CreateEvaluator();
+    /// <summary>
+    /// An evaluator with its own buffers, for one cursor or row (evaluators are not thread-safe), splitting each block
+    /// over <paramref name="threads"/> threads. The values of a row do not depend on the block or the thread count.
+    /// </summary>
+    IBlockEvaluator CreateEvaluator(int threads);
 }
 
 /// <summary>Evaluates an <see cref="IBlockFunction"/>: features [rows×InputSize] → outputs [rows×OutputSize].</summary>

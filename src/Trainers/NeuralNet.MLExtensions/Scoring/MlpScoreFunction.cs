@@ -8,7 +8,7 @@ internal sealed class MlpScoreFunction(MlpModelParameters model) : IBlockFunctio
     public int InputSize => model.FeatureCount;
     public int OutputSize => model.Classes.Count;
 
-    public IBlockEvaluator CreateEvaluator() => new Evaluator(new MlpInference(model.Network, model.Standardizer));
+    public IBlockEvaluator CreateEvaluator(int threads) => new Evaluator(new MlpInference(model.Network, model.Standardizer, threads));
 
     private sealed class Evaluator(MlpInference inference) : IBlockEvaluator
     {

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace NeuralNet.MLExtensions.Scoring;
+
+/// <summary>
+/// The cursor of a scored view, and the only cursor over its input. It reads the next block of rows from its input
+/// cursor, copying each row's features and the input columns the consumer asked for (with the row's id and batch),
+/// evaluates the block at once, then serves the rows one by one: every value it serves, appended or passed through,
+/// belongs to the row it is on, whatever order the input gives, and the input is read once. With more than one
+/// thread it keeps two blocks: while the consumer is served one, the next is read and scored (<see cref="BlockScorer"/>).
+/// Blocks grow from <see cref="FirstBlockRows"/> to <see cref="MaxBlockRows"/> rows, so the first rows come quickly
+/// and long reads multiply large matrices.
+/// </summary>
+internal sealed class BlockCursor : DataViewRowCursor, IBlockRows
+{
+    public const int FirstBlockRows = 64, MaxBlockRows = 1024;
+    private readonly AppendedColumns _columns;
+    private readonly DataViewRowCursor _input;
+    private readonly bool[] _active;
+    private readonly ColumnBuffer?[] _buffers;   // by input column index; null for columns not asked for
+    private readonly ColumnBuffer[] _reads;
+    private readonly VectorColumnBuffer<float>? _featuresBuffer;
+    private readonly ValueGetter<VBuffer<float>> _features;
+    private readonly ValueGetter<DataViewRowId> _inputIds;
+    private readonly BlockScorer _scorer;
+    private readonly Outputs _outputs;
+    private readonly RowBlock[] _blocks = [new(0, MaxBlockRows), new(1, MaxBlockRows)];
+    private readonly DataViewRowId[] _ids = new DataViewRowId[2 * MaxBlockRows];
+    private readonly long[] _batches = new long[2 * MaxBlockRows];
+    private RowBlock? _serving, _next;
+    private VBuffer<float> _scratch;
+    private int _row = -1, _capacity;
+    private long _position = -1, _returned;
+    private double _readSeconds;
+    private bool _inputDone;
+
+    /// <param name="columns">The scored view's columns.</param>
+    /// <param name="input">A cursor over the input with the features column and every input column asked for active.</param>
+    /// <param name="needed">The columns of the output the consumer asked for.</param>
+    /// <param name="threads">Threads to evaluate blocks with (this one and, beyond one, the background).</param>
+    public BlockCursor(AppendedColumns columns, DataViewRowCursor input, IEnumerable<DataViewSchema.Column> needed, int threads)
+    {
+        _columns = columns;
+        _input = input;
+        var list = needed.ToArray();
+        _active = columns.ActiveOutputs(list);
+        _buffers = new ColumnBuffer?[columns.Input.Count];
+        foreach (var c in list.Where(c => c.Index < columns.Input.Count).Select(c => columns.Input[c.Index]).Distinct())
+            _buffers[c.Index] = ColumnBuffer.Create(input, c, this);
+        _reads = _buffers.OfType<ColumnBuffer>().ToArray();
+        foreach (var buffer in _reads) buffer.Reserve(2 * MaxBlockRows);
+        _featuresBuffer = _buffers[columns.Features.Index] as VectorColumnBuffer<float>;
+        _features = input.GetGetter<VBuffer<float>>(columns.Features);
+        _inputIds = input.GetIdGetter();
+        _scorer = new BlockScorer(columns.Function, threads);
+        _outputs = new Outputs(this, columns.Function.OutputSize);
+    }
+
+    public override DataViewSchema Schema => _columns.Output;
+    public override long Position => _position;
+    public override long Batch => _serving is not null && _row >= 0 ? _batches[Row] : 0;
+
+    /// <summary>The buffer slot of the row the cursor is on.</summary>
+    public int Row => _serving is not null && _row >= 0 && _row < _serving.Rows
+        ? _serving.FirstSlot + _row
+        : throw new InvalidOperationException("The cursor is not on a row: call MoveNext first and read values only while it returns true.");
+
+    public override ValueGetter<DataViewRowId> GetIdGetter() => (ref DataViewRowId id) => id = _ids[Row];
+
+    public override bool MoveNext()
+    {
+        if (_serving is null || _row + 1 >= _serving.Rows)
+        {
+            if (!NextBlock())
+            {
+                _serving = null;
+                _row = -1;
+                _position = -1;
+                return false;
+            }
+            _row = -1;
+        }
+        _row++;
+        _position++;
+        return true;
+    }
+
+    public override bool IsColumnActive(DataViewSchema.Column column) =>
+        column.Index < _columns.Input.Count ? _buffers[column.Index] is not null : _columns.IsOutputActive(_active, column);
+
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
+    {
+        if (column.Index >= _columns.Input.Count) return _columns.OutputGetter<TValue>(_outputs, _active, column);
+        var buffer = _buffers[column.Index]
+            ?? throw new InvalidOperationException($"Column '{column.Name}' is not active in this cursor; request it when opening the cursor.");
+        return buffer.Getter as ValueGetter<TValue>
+            ?? throw new InvalidOperationException($"Column '{column.Name}' has type {column.Type}; it cannot be read as {typeof(TValue).Name}.");
+    }
+
+    // Makes the next block the one served. The block the consumer has finished with is then free: the block after is
+    // read into it while the next one's background part finishes, and scoring it starts before the consumer resumes.
+    private bool NextBlock()
+    {
+        // This thread's time outside the scorer per block: serving the last block, and reading.
+        double other = (_returned == 0 ? 0 : Stopwatch.GetElapsedTime(_returned).TotalSeconds) + _readSeconds;
+        var free = _serving ?? _blocks[1];
+        var serve = _next;
+        _next = null;
+        if (serve is null)
+        {
+            serve = ReferenceEquals(free, _blocks[0]) ? _blocks[1] : _blocks[0];
+            if (!Read(serve)) return false;
+            _scorer.Start(serve, other);
+        }
+        bool ahead = _scorer.Pipelined && Read(free);
+        _scorer.Finish(serve);
+        if (ahead)
+        {
+            _scorer.Start(free, other);
+            _next = free;
+        }
+        _serving = serve;
+        _returned = Stopwatch.GetTimestamp();
+        return true;
+    }
+
+    // Reads up to the next block's size of rows from the input into `block`; false when the input has no more.
+    private bool Read(RowBlock block)
+    {
+        block.Rows = 0;
+        if (_inputDone) return false;
+        long start = Stopwatch.GetTimestamp();
+        _capacity = _capacity == 0 ? FirstBlockRows : Math.Min(2 * _capacity, MaxBlockRows);
+        int d = _columns.Function.InputSize;
+        block.Reserve(_capacity, d, _columns.Function.OutputSize);
+        int rows = 0;
+        while (rows < _capacity && _input.MoveNext())
+        {
+            int slot = block.FirstSlot + rows;
+            _inputIds(ref _ids[slot]);
+            _batches[slot] = _input.Batch;
+            foreach (var buffer in _reads) buffer.Read(slot);
+            var x = block.Features.AsSpan(rows * d, d);
+            if (_featuresBuffer is not null) CopyFeatures(_featuresBuffer[slot], x);
+            else
+            {
+                _features(ref _scratch);
+                CopyFeatures(_scratch, x);
+            }
+            rows++;
+        }
+        if (rows < _capacity) _inputDone = true;
+        block.Rows = rows;
+        _readSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return rows > 0;
+    }
+
+    private static void CopyFeatures(in VBuffer<float> features, Span<float> destination)
+    {
+        // The schema says the column is a vector of exactly this size; a value of another size is the input's defect.
+        if (features.Length != destination.Length)
+            throw new InvalidOperationException($"A features vector has {features.Length} values; the column's type says {destination.Length}.");
+        features.CopyTo(destination);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _scorer.Abandon();
+            _input.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    // The served block's computed floats; the current row's are read.
+    private sealed class Outputs(BlockCursor cursor, int width) : RowValues
+    {
+        public override ReadOnlySpan<float> Current() => cursor._serving!.Outputs.AsSpan((cursor.Row - cursor._serving.FirstSlot) * width, width);
+    }
+}
