@@ -19,7 +19,6 @@ internal static class HiddenLayerLoader
 {
     public const string LoaderSignature = "MlpHiddenLayer";
     private const byte FormatVersion = 1;
-    private const int MaxNameBytes = 1 << 16;
 
     internal static MlNetInternals.ModelVersion Version { get; } =
         new("MLPHIDDN", 0x00010001, LoaderSignature, typeof(HiddenLayerLoader).Assembly);
@@ -65,24 +64,6 @@ internal static class HiddenLayerLoader
         }
     }
 
-    private static string ReadName(BinaryReader reader, string field)
-    {
-        try
-        {
-            int length = reader.ReadInt32();
-            if (length < 0 || length > MaxNameBytes)
-                throw new InvalidDataException($"MLP hidden-layer transform is corrupt: the {field} claims {length} bytes; at most {MaxNameBytes} are allowed.");
-            byte[] bytes = reader.ReadBytes(length);
-            if (bytes.Length != length) throw new EndOfStreamException();
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (EndOfStreamException)
-        {
-            throw new InvalidDataException($"MLP hidden-layer transform is truncated: the {field} is missing.");
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new InvalidDataException($"MLP hidden-layer transform is corrupt: the {field} is not valid UTF-8.");
-        }
-    }
+    private static string ReadName(BinaryReader reader, string field) =>
+        Persistence.KeyValueCodec.ReadString(reader, "MLP hidden-layer transform", field);
 }

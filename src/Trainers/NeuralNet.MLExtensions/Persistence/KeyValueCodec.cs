@@ -95,6 +95,41 @@ internal static class KeyValueCodec
 
     private static string ReadString(ref PayloadReader reader, int index) => reader.ReadString($"class value {index}", MaxTextBytes);
 
+    /// <summary>
+    /// Reads what <see cref="WriteString"/> wrote from a stream (a 32-bit length of at most <c>MaxTextBytes</c>, then
+    /// UTF-8), for parts saved outside the model payload; a defect gives an <see cref="InvalidDataException"/> that
+    /// names <paramref name="owner"/> and <paramref name="field"/>.
+    /// </summary>
+    public static string ReadString(BinaryReader reader, string owner, string field)
+    {
+        try
+        {
+            int length = reader.ReadInt32();
+            if (length < 0 || length > MaxTextBytes)
+                throw new InvalidDataException($"{owner} is corrupt: the {field} claims {length} bytes; at most {MaxTextBytes} are allowed.");
+            byte[] bytes = reader.ReadBytes(length);
+            if (bytes.Length != length) throw new EndOfStreamException();
+            return DecodeUtf8(bytes, owner, field);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException($"{owner} is truncated: the {field} is missing.");
+        }
+    }
+
+    /// <summary>Strict UTF-8 decoding shared by every reader of saved text; invalid bytes name the owner and field.</summary>
+    public static string DecodeUtf8(ReadOnlySpan<byte> bytes, string owner, string field)
+    {
+        try
+        {
+            return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new InvalidDataException($"{owner} is corrupt: {field} is not valid UTF-8.");
+        }
+    }
+
     public static void WriteString(BinaryWriter writer, string value)
     {
         byte[] bytes = System.Text.Encoding.UTF8.GetBytes(value);

@@ -42,14 +42,7 @@ internal ref struct PayloadReader(ReadOnlySpan<byte> data)
     public string ReadString(string field, int maxBytes)
     {
         int length = ReadInt32($"{field} length", 0, maxBytes);
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Take(length, field));
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new InvalidDataException($"MLP model is corrupt: {field} is not valid UTF-8.");
-        }
+        return KeyValueCodec.DecodeUtf8(Take(length, field), "MLP model", field);
     }
 
     /// <summary>Fills <paramref name="destination"/> with floats, after checking enough bytes remain.</summary>
