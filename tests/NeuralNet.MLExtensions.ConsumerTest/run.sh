@@ -25,7 +25,7 @@ ids=(NeuralNet.MLExtensions NeuralNet.MLExtensions.Engine NeuralNet.MLExtensions
 
 cleanup() {
   # The unique version's folders in the NuGet cache are of no use to anyone afterwards.
-  for id in "${ids[@]}"; do rm -rf "$cache/${id,,}/$version"; done
+  for id in "${ids[@]}"; do rm -rf "$cache/${id,,}/$version"; rmdir "$cache/${id,,}" 2>/dev/null; done
   if [ "${KEEP:-0}" = 1 ]; then echo "consumer test: kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
