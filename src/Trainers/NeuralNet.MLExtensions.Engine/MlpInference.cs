@@ -11,14 +11,27 @@ public sealed class MlpInference
 {
     private readonly MlpNetwork _network;
     private readonly FeatureStandardizer? _standardizer;
+    private readonly TargetStandardizer? _target;
     private readonly ComputeContext _context;
     private readonly ForwardWorkspace _workspace = new(transposeWeights: true);
     private float[] _standardized = [];
 
     /// <summary>Inference for <paramref name="network"/>, standardising with <paramref name="standardizer"/> when given.</summary>
     public MlpInference(MlpNetwork network, FeatureStandardizer? standardizer, int numberOfThreads = 1)
+        : this(network, standardizer, null, numberOfThreads)
+    {
+    }
+
+    /// <summary>
+    /// As above; a regression network needs its <paramref name="target"/> standardisation, so that
+    /// <see cref="Outputs"/> gives values in the target's own units.
+    /// </summary>
+    public MlpInference(MlpNetwork network, FeatureStandardizer? standardizer, TargetStandardizer? target, int numberOfThreads = 1)
     {
         ArgumentNullException.ThrowIfNull(network);
+        if (network.Architecture.Task == MlpTask.Regression && target is null)
+            throw new ArgumentNullException(nameof(target), "A regression network needs its target standardisation to predict in the target's units.");
+        _target = target;
         if (standardizer is not null && standardizer.FeatureCount != network.Architecture.InputSize)
             throw new ArgumentException($"The standardiser has {standardizer.FeatureCount} features but the network takes {network.Architecture.InputSize}.", nameof(standardizer));
         _network = network;
@@ -29,7 +42,20 @@ public sealed class MlpInference
     /// <summary>The network this runs.</summary>
     public MlpNetwork Network => _network;
 
-    /// <summary>features: [rows×in] raw → probabilities: [rows×K].</summary>
+    /// <summary>
+    /// features: [rows×in] raw → outputs: [rows×OutputSize]: the K logits (multiclass), the logit (binary), or the
+    /// prediction in the target's units (regression).
+    /// </summary>
+    public void Outputs(ReadOnlySpan<float> features, int rows, Span<float> outputs)
+    {
+        _network.Forward(_context, Prepare(features, rows), rows, _workspace, outputs, softmax: false);
+        if (_network.Architecture.Task == MlpTask.Regression) _target!.Invert(outputs[..rows]);
+    }
+
+    /// <summary>σ(z) for a binary network's logit z: the probability of class 1 (stable for any z).</summary>
+    public static float Sigmoid(float logit) => Losses.LogisticLoss.Sigmoid(logit);
+
+    /// <summary>features: [rows×in] raw → probabilities: [rows×K] (multiclass) or [rows] of class 1 (binary).</summary>
     public void Probabilities(ReadOnlySpan<float> features, int rows, Span<float> probabilities) =>
         _network.Forward(_context, Prepare(features, rows), rows, _workspace, probabilities, softmax: true);
 
