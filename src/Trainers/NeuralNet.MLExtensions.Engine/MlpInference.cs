@@ -29,9 +29,7 @@ public sealed class MlpInference
     public MlpInference(MlpNetwork network, FeatureStandardizer? standardizer, TargetStandardizer? target, int numberOfThreads = 1)
     {
         ArgumentNullException.ThrowIfNull(network);
-        if (network.Architecture.Task == MlpTask.Regression && target is null)
-            throw new ArgumentNullException(nameof(target), "A regression network needs its target standardisation to predict in the target's units.");
-        _target = target;
+        _target = network.Architecture.Task == MlpTask.Regression ? target : null;
         if (standardizer is not null && standardizer.FeatureCount != network.Architecture.InputSize)
             throw new ArgumentException($"The standardiser has {standardizer.FeatureCount} features but the network takes {network.Architecture.InputSize}.", nameof(standardizer));
         _network = network;
@@ -48,8 +46,10 @@ public sealed class MlpInference
     /// </summary>
     public void Outputs(ReadOnlySpan<float> features, int rows, Span<float> outputs)
     {
+        if (_network.Architecture.Task == MlpTask.Regression && _target is null)
+            throw new InvalidOperationException("A regression network predicts in the target's units only with its target standardisation; pass it to the constructor.");
         _network.Forward(_context, Prepare(features, rows), rows, _workspace, outputs, softmax: false);
-        if (_network.Architecture.Task == MlpTask.Regression) _target!.Invert(outputs[..rows]);
+        if (_target is not null) _target.Invert(outputs[..rows]);
     }
 
     /// <summary>σ(z) for a binary network's logit z: the probability of class 1 (stable for any z).</summary>
