@@ -65,4 +65,36 @@ public sealed class TaskTrainerErrorTests
         var e = Assert.ThrowsExactly<ArgumentException>(() => ml.Regression.Trainers.Mlp(labelColumnName: "Target").Fit(data, binary));
         StringAssert.Contains(e.Message, "Binary model, but this trainer trains Regression");
     }
+
+    [TestMethod]
+    public void MlpRegressionTrainer_Fit_NaNTarget_SaysWhichColumnAndSkipsWhenAsked()
+    {
+        var ml = new MLContext(seed: 0);
+        var rows = TaskData.Rows(60, 6);
+        rows[3].Target = float.NaN;
+        var options = new MlpRegressionTrainer.Options { LabelColumnName = "Target", MaximumNumberOfEpochs = 2 };
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => TaskData.Pipeline(ml, ml.Regression.Trainers.Mlp(options)).Fit(TaskData.Load(ml, rows)));
+        StringAssert.Contains(e.Message, "1 training row(s) have a NaN or infinite value in Label column 'Target'");
+        options.SkipInvalidRows = true;
+        var model = TaskData.Pipeline(ml, ml.Regression.Trainers.Mlp(options)).Fit(TaskData.Load(ml, rows));
+        Assert.IsTrue(double.IsFinite(TaskData.Mlp(model).TargetStandardizer!.Mean), "the NaN row was skipped");
+    }
+
+    [TestMethod]
+    public void MlpRegressionTrainer_Fit_ExampleWeights_ZeroWeightRowsDoNotCount()
+    {
+        // Rows of weight 0 carry a wild target; with the weights they move neither the target's mean nor the fit.
+        var ml = new MLContext(seed: 0);
+        var rows = TaskData.Rows(200, 7).Select((r, i) => new WeightedRow { Raw = r.Raw, Target = i % 2 == 0 ? r.Target : 1e4f, Weight = i % 2 == 0 ? 1f : 0f }).ToArray();
+        var trainer = ml.Regression.Trainers.Mlp(new MlpRegressionTrainer.Options { LabelColumnName = "Target", ExampleWeightColumnName = "Weight", MaximumNumberOfEpochs = 2 });
+        var mlp = TaskData.Mlp(TaskData.Pipeline(ml, trainer).Fit(ml.Data.LoadFromEnumerable(rows)));
+        Assert.IsLessThan(200.0, mlp.TargetStandardizer!.Mean, "the weighted mean ignores the rows of weight 0");
+    }
+
+    private sealed class WeightedRow
+    {
+        [Microsoft.ML.Data.VectorType(4)] public float[] Raw { get; set; } = [];
+        public float Target { get; set; }
+        public float Weight { get; set; }
+    }
 }

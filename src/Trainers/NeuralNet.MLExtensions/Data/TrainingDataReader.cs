@@ -39,7 +39,7 @@ internal static class TrainingDataReader
         var columns = new List<DataViewSchema.Column> { features, label };
         if (weight is not null) columns.Add(weight.Value);
 
-        var invalid = new InvalidRows();
+        var invalid = new InvalidRows { NumericLabel = task == MlpTask.Regression };
         int rows = 0;
         using (var cursor = data.GetRowCursor(columns))
         {
@@ -121,6 +121,7 @@ internal static class TrainingDataReader
     {
         private readonly SortedDictionary<int, int> _slots = new();
         public int Rows, BadFeatures, MissingLabels, BadWeights;
+        public bool NumericLabel;
 
         // key: the key value (0 = missing) with classCount classes, or with classCount 0 a regression target (NaN = missing).
         public bool Check(ReadOnlySpan<float> row, float key, int classCount, float weight, bool weighted)
@@ -155,7 +156,9 @@ internal static class TrainingDataReader
                 lines.Add($"{BadFeatures} {role} row(s) have NaN or infinity in Features column '{features.Name}', in {Slots(features)}. " +
                           "Replace them first (e.g. mlContext.Transforms.ReplaceMissingValues) or filter the rows out.");
             if (MissingLabels > 0)
-                lines.Add($"{MissingLabels} {role} row(s) have a missing label in Label column '{label.Name}' (key value 0, e.g. a value MapValueToKey did not see; or a NaN or infinite number).");
+                lines.Add(NumericLabel
+                    ? $"{MissingLabels} {role} row(s) have a NaN or infinite value in Label column '{label.Name}'. Filter them out (e.g. mlContext.Data.FilterRowsByMissingValues(data, \"{label.Name}\"))."
+                    : $"{MissingLabels} {role} row(s) have a missing label in Label column '{label.Name}' (key value 0, e.g. a value MapValueToKey did not see).");
             if (BadWeights > 0)
                 lines.Add($"{BadWeights} {role} row(s) have a negative, NaN or infinite weight in ExampleWeight column '{weight?.Name}'; weights must be finite and ≥ 0.");
             lines.Add("Set Options.SkipInvalidRows = true to skip such rows instead (their count is reported on MLContext.Log).");
