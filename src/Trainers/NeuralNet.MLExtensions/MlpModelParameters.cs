@@ -76,7 +76,8 @@ public sealed class MlpModelParameters
     /// <summary>
     /// The training history as an IDataView with columns Epoch, TrainingLoss, ValidationLoss and ValidationAccuracy
     /// (NaN without validation data), LearningRate, GradientNorm, LayerGradientNorms (one slot per dense layer, first
-    /// layer first) and ElapsedSeconds, for ML.NET's writers (e.g. <c>mlContext.Data.SaveAsText</c>).
+    /// layer first), ElapsedSeconds and ValidationRmse (regression with validation data; NaN otherwise), for ML.NET's
+    /// writers (e.g. <c>mlContext.Data.SaveAsText</c>).
     /// </summary>
     public IDataView GetHistoryDataView(MLContext mlContext) => TrainingHistoryView.Create(mlContext, History, Architecture.LayerCount);
 

@@ -77,6 +77,8 @@ public sealed class MlpRegressionTrainerTests
         Assert.IsGreaterThan(5.0, mlp.TargetStandardizer.Scale, "the target's spread, in its units");
         Assert.IsTrue(mlp.History.All(h => h.ValidationRmse > 0 && h.ValidationAccuracy is null));
         StringAssert.Contains(mlp.GetSummary(), "MLP regression");
+        var rmse = ml.Data.CreateEnumerable<HistoryRow>(mlp.GetHistoryDataView(ml), reuseRowObject: false).Select(h => h.ValidationRmse);
+        CollectionAssert.AreEqual(mlp.History.Select(h => h.ValidationRmse!.Value).ToArray(), rmse.ToArray(), "the history view has the RMSE");
     }
 
     [TestMethod]
@@ -87,6 +89,11 @@ public sealed class MlpRegressionTrainerTests
         var hidden = ml.Transforms.MlpHiddenLayer(TaskData.Mlp(model), 0, "Hidden").Fit(model.Transform(TaskData.Load(ml, Test)));
         var column = hidden.Transform(model.Transform(TaskData.Load(ml, Test))).Schema["Hidden"];
         Assert.AreEqual(32, ((VectorDataViewType)column.Type).Size);
+    }
+
+    private sealed class HistoryRow
+    {
+        public double ValidationRmse { get; set; }
     }
 
     private sealed class Prediction
