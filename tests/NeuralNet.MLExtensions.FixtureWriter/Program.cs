@@ -5,6 +5,8 @@
 // expected-model.txt: the stand-alone model's probabilities as float bits). FOLDER defaults to
 // tests/NeuralNet.MLExtensions.Tests/Fixtures/formatN and must not exist: fixtures of a released format are never
 // overwritten. Training is seeded (MLContext seed 0, trainer seed 7), so the same code writes the same files.
+// From format 4 it also writes a regression and a binary model saved alone (iris-regression.mlp, iris-binary.mlp) and
+// their outputs on iris_test.csv as float bits (expected-regression.txt, expected-binary.txt); see TaskFixtures.
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using Microsoft.ML;
@@ -45,6 +47,14 @@ mlp.Save(Path.Combine(target, "iris-model.mlp"));
 File.WriteAllText(Path.Combine(target, "expected-model.txt"), IrisPipeline.Bits(ModelBytes.Predictions(mlp)));
 var lines = IrisPipeline.Score(ml, model, IrisPipeline.Rows("iris_test.csv")).Select(o => $"{o.PredictedClass},{IrisPipeline.Bits(o.Score)}");
 File.WriteAllLines(Path.Combine(target, "expected.csv"), lines.Prepend("predicted,score bits"));
+if (version >= 4)
+    foreach (var task in new[] { NeuralNet.MLExtensions.Engine.MlpTask.Regression, NeuralNet.MLExtensions.Engine.MlpTask.Binary })
+    {
+        var taskModel = TaskFixtures.Train(task);
+        var (modelFile, expectedFile) = TaskFixtures.Files(task);
+        taskModel.Save(Path.Combine(target, modelFile));
+        File.WriteAllText(Path.Combine(target, expectedFile), IrisPipeline.Bits(TaskFixtures.Outputs(taskModel)));
+    }
 Console.WriteLine($"Wrote the format-{version} fixtures to {target}. Add a DataRow(\"format{version}\") to each test in FormatFixtureTests.");
 return 0;
 

@@ -6,13 +6,15 @@
 //   T <row> <bits>,<bits>,... <class>
 //   P <row> <bits>,<bits>,... <class>
 // With "hidden" it prints the vector column "Hidden" (a hidden-layer transform's output) instead, with class "-".
+// With "regression" it prints the Single Score's bits and "-"; with "binary" the bits of Score and Probability and
+// the Boolean PredictedLabel.
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
 if (args.Length is not (2 or 3))
 {
-    Console.Error.WriteLine("usage: LoadProbe MODEL.zip DATA.csv [hidden]");
+    Console.Error.WriteLine("usage: LoadProbe MODEL.zip DATA.csv [hidden|regression|binary]");
     return 2;
 }
 bool hidden = args.Length == 3 && args[2] == "hidden";
@@ -39,6 +41,26 @@ if (hidden)
     for (int i = 0; i < outputs.Length; i++) Console.WriteLine($"T {i} {Bits(outputs[i].Hidden)} -");
     var hiddenEngine = ml.Model.CreatePredictionEngine<ProbeRow, HiddenOutput>(model, inputSchemaDefinition: definition);
     for (int i = 0; i < rows.Length; i++) Console.WriteLine($"P {i} {Bits(hiddenEngine.Predict(rows[i]).Hidden)} -");
+    return 0;
+}
+if (args.Length == 3 && args[2] == "regression")
+{
+    var outputs = ml.Data.CreateEnumerable<RegressionOutput>(transformed, reuseRowObject: false).ToArray();
+    for (int i = 0; i < outputs.Length; i++) Console.WriteLine($"T {i} {Bits([outputs[i].Score])} -");
+    var regressionEngine = ml.Model.CreatePredictionEngine<ProbeRow, RegressionOutput>(model, inputSchemaDefinition: definition);
+    for (int i = 0; i < rows.Length; i++) Console.WriteLine($"P {i} {Bits([regressionEngine.Predict(rows[i]).Score])} -");
+    return 0;
+}
+if (args.Length == 3 && args[2] == "binary")
+{
+    var outputs = ml.Data.CreateEnumerable<BinaryOutput>(transformed, reuseRowObject: false).ToArray();
+    for (int i = 0; i < outputs.Length; i++) Console.WriteLine($"T {i} {Bits([outputs[i].Score, outputs[i].Probability])} {outputs[i].PredictedLabel}");
+    var binaryEngine = ml.Model.CreatePredictionEngine<ProbeRow, BinaryOutput>(model, inputSchemaDefinition: definition);
+    for (int i = 0; i < rows.Length; i++)
+    {
+        var p = binaryEngine.Predict(rows[i]);
+        Console.WriteLine($"P {i} {Bits([p.Score, p.Probability])} {p.PredictedLabel}");
+    }
     return 0;
 }
 var scored = ml.Data.CreateEnumerable<ProbeOutput>(transformed, reuseRowObject: false).ToArray();
@@ -76,4 +98,22 @@ public sealed class HiddenOutput
 {
     /// <summary>The hidden layer's activations.</summary>
     public float[] Hidden { get; set; } = [];
+}
+
+/// <summary>What the probe reads back from a regression model.</summary>
+public sealed class RegressionOutput
+{
+    /// <summary>The prediction.</summary>
+    public float Score { get; set; }
+}
+
+/// <summary>What the probe reads back from a binary model.</summary>
+public sealed class BinaryOutput
+{
+    /// <summary>The logit.</summary>
+    public float Score { get; set; }
+    /// <summary>The probability of true.</summary>
+    public float Probability { get; set; }
+    /// <summary>The predicted label.</summary>
+    public bool PredictedLabel { get; set; }
 }

@@ -3,8 +3,7 @@ using Microsoft.ML;
 namespace NeuralNet.MLExtensions.Quality;
 
 /// <summary>
-/// A trainer as a user would pick it: its catalog method with default options, for the tasks it serves. The MLP has no
-/// regression trainer yet, so regression sets show only the peers until it has.
+/// A trainer as a user would pick it: its catalog method with default options, for the tasks it serves.
 /// </summary>
 internal sealed record TrainerSystem(string Name, Func<MLContext, IEstimator<ITransformer>>? Classification, Func<MLContext, IEstimator<ITransformer>>? Regression)
 {
@@ -12,7 +11,7 @@ internal sealed record TrainerSystem(string Name, Func<MLContext, IEstimator<ITr
 
     public static IReadOnlyList<TrainerSystem> All { get; } =
     [
-        new("Mlp", ml => ml.MulticlassClassification.Trainers.Mlp(), null),
+        new("Mlp", ml => ml.MulticlassClassification.Trainers.Mlp(), ml => ml.Regression.Trainers.Mlp()),
         new("LightGbm", ml => ml.MulticlassClassification.Trainers.LightGbm(), ml => ml.Regression.Trainers.LightGbm()),
         new("LbfgsMaximumEntropy", ml => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(), null),
     ];

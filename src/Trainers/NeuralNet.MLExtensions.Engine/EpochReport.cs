@@ -15,9 +15,12 @@ public sealed record EpochReport(
     IReadOnlyList<double> LayerGradientNorms,
     TimeSpan Elapsed)
 {
-    /// <summary>Mean (example-weighted) cross-entropy on the validation data after the epoch, or null without validation data.</summary>
+    /// <summary>Mean (example-weighted) loss of the task on the validation data after the epoch (cross-entropy, logistic loss, or the regression loss on the standardised target), or null without validation data.</summary>
     public double? ValidationLoss { get; init; }
 
-    /// <summary>Fraction of validation rows classified correctly after the epoch, or null without validation data.</summary>
+    /// <summary>Fraction of validation rows classified correctly after the epoch, or null without validation data or for regression.</summary>
     public double? ValidationAccuracy { get; init; }
+
+    /// <summary>Regression: root of the (example-weighted) mean squared error on the validation data, in the target's units; otherwise null.</summary>
+    public double? ValidationRmse { get; init; }
 }

@@ -1,8 +1,9 @@
 namespace NeuralNet.MLExtensions.Engine;
 
 /// <summary>
-/// The shape of a network: input width, hidden layer widths with their activations, and the number of classes.
-/// Zero hidden layers is multinomial logistic regression.
+/// The shape of a network: input width, hidden layer widths with their activations, its task and the number of
+/// classes. The output layer has K logits (multiclass), one logit (binary) or one value (regression). Zero hidden
+/// layers is multinomial logistic, logistic or linear regression.
 /// </summary>
 public sealed class MlpArchitecture
 {
@@ -12,11 +13,25 @@ public sealed class MlpArchitecture
     /// <param name="activations">One activation per hidden layer.</param>
     /// <param name="classCount">Number of classes K (at least 2).</param>
     public MlpArchitecture(int inputSize, IReadOnlyList<int> hiddenLayerSizes, IReadOnlyList<Activation> activations, int classCount)
+        : this(inputSize, hiddenLayerSizes, activations, MlpTask.Multiclass, classCount)
+    {
+    }
+
+    /// <summary>Describes a network for <paramref name="task"/>; every size is checked.</summary>
+    /// <param name="inputSize">Number of input features (at least 1).</param>
+    /// <param name="hiddenLayerSizes">Width of each hidden layer, each at least 1; empty for none.</param>
+    /// <param name="activations">One activation per hidden layer.</param>
+    /// <param name="task">What the network predicts.</param>
+    /// <param name="classCount">Number of classes: at least 2 for multiclass, 2 for binary, 0 for regression.</param>
+    public MlpArchitecture(int inputSize, IReadOnlyList<int> hiddenLayerSizes, IReadOnlyList<Activation> activations, MlpTask task, int classCount)
     {
         ArgumentNullException.ThrowIfNull(hiddenLayerSizes);
         ArgumentNullException.ThrowIfNull(activations);
         if (inputSize < 1) throw new ArgumentOutOfRangeException(nameof(inputSize), inputSize, $"The input size must be at least 1; got {inputSize}.");
-        if (classCount < 2) throw new ArgumentOutOfRangeException(nameof(classCount), classCount, $"The number of classes must be at least 2; got {classCount}.");
+        if (!Enum.IsDefined(task)) throw new ArgumentOutOfRangeException(nameof(task), task, $"Unknown task {(int)task}.");
+        if (task == MlpTask.Multiclass && classCount < 2) throw new ArgumentOutOfRangeException(nameof(classCount), classCount, $"The number of classes must be at least 2; got {classCount}.");
+        if (task == MlpTask.Binary && classCount != 2) throw new ArgumentOutOfRangeException(nameof(classCount), classCount, $"A binary network has 2 classes; got {classCount}.");
+        if (task == MlpTask.Regression && classCount != 0) throw new ArgumentOutOfRangeException(nameof(classCount), classCount, $"A regression network has no classes (0); got {classCount}.");
         if (activations.Count != hiddenLayerSizes.Count)
             throw new ArgumentException($"Expected one activation per hidden layer ({hiddenLayerSizes.Count}); got {activations.Count}.", nameof(activations));
         for (int i = 0; i < hiddenLayerSizes.Count; i++)
@@ -30,7 +45,13 @@ public sealed class MlpArchitecture
         HiddenLayerSizes = hiddenLayerSizes.ToArray();
         HiddenActivations = activations.ToArray();
         ClassCount = classCount;
+        Task = task;
     }
+
+    /// <summary>What the network predicts.</summary>
+    public MlpTask Task { get; }
+    /// <summary>Width of the output layer: the number of classes for multiclass, 1 for binary (the logit) and regression.</summary>
+    public int OutputSize => Task == MlpTask.Multiclass ? ClassCount : 1;
 
     /// <summary>Number of input features.</summary>
     public int InputSize { get; }
@@ -38,7 +59,7 @@ public sealed class MlpArchitecture
     public IReadOnlyList<int> HiddenLayerSizes { get; }
     /// <summary>Activation of each hidden layer.</summary>
     public IReadOnlyList<Activation> HiddenActivations { get; }
-    /// <summary>Number of classes, the width of the output (logit) layer.</summary>
+    /// <summary>Number of classes: K for multiclass, 2 for binary, 0 for regression.</summary>
     public int ClassCount { get; }
     /// <summary>Number of dense layers, hidden and output.</summary>
     public int LayerCount => HiddenLayerSizes.Count + 1;
@@ -46,7 +67,7 @@ public sealed class MlpArchitecture
     /// <summary>Input width of dense layer <paramref name="layer"/>.</summary>
     public int LayerInputSize(int layer) => layer == 0 ? InputSize : HiddenLayerSizes[layer - 1];
     /// <summary>Output width of dense layer <paramref name="layer"/>.</summary>
-    public int LayerOutputSize(int layer) => layer == HiddenLayerSizes.Count ? ClassCount : HiddenLayerSizes[layer];
+    public int LayerOutputSize(int layer) => layer == HiddenLayerSizes.Count ? OutputSize : HiddenLayerSizes[layer];
     /// <summary>Activation of dense layer <paramref name="layer"/>; the output layer's is identity (its outputs are the logits).</summary>
     public Activation LayerActivation(int layer) => layer == HiddenLayerSizes.Count ? Activation.Identity : HiddenActivations[layer];
 
@@ -62,14 +83,14 @@ public sealed class MlpArchitecture
     }
 
     /// <summary>Total number of biases.</summary>
-    public long BiasCount => HiddenLayerSizes.Sum(h => (long)h) + ClassCount;
+    public long BiasCount => HiddenLayerSizes.Sum(h => (long)h) + OutputSize;
 
     /// <summary>Total number of trainable parameters.</summary>
     public long ParameterCount => WeightCount + BiasCount;
 
-    /// <summary>e.g. "64-100(Relu)-10".</summary>
+    /// <summary>e.g. "64-100(Relu)-10", "13-64(Relu)-1(Regression)".</summary>
     public override string ToString() =>
         string.Join("-", new[] { InputSize.ToString() }
             .Concat(HiddenLayerSizes.Select((h, i) => $"{h}({HiddenActivations[i]})"))
-            .Append(ClassCount.ToString()));
+            .Append(Task == MlpTask.Multiclass ? ClassCount.ToString() : $"1({Task})"));
 }

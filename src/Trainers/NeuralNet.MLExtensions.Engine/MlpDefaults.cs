@@ -7,6 +7,12 @@ namespace NeuralNet.MLExtensions.Engine;
 /// </summary>
 public static class MlpDefaults
 {
+    /// <summary>Multiclass classification.</summary>
+    public const MlpTask Task = MlpTask.Multiclass;
+    /// <summary>The squared loss for regression.</summary>
+    public const RegressionLossKind RegressionLoss = RegressionLossKind.Squared;
+    /// <summary>Huber's threshold: 1 standard deviation of the target.</summary>
+    public const float HuberDelta = 1f;
     /// <summary>One hidden layer of 100 units.</summary>
     public static IReadOnlyList<int> HiddenLayerSizes { get; } = [100];
     /// <summary>ReLU hidden layers.</summary>

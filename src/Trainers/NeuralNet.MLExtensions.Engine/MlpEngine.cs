@@ -24,6 +24,9 @@ public static class MlpEngine
         ReadOnlySpan<float> exampleWeights, int classCount, MlpTrainingSettings settings, ValidationSet? validation, MlpWarmStart? warmStart)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Task == MlpTask.Regression)
+            throw new ArgumentException("Task is Regression: train with MlpEngine.TrainRegression, which takes float targets.", nameof(settings));
+        ArgumentNullException.ThrowIfNull(settings);
         if (featureCount < 1) throw new ArgumentOutOfRangeException(nameof(featureCount), featureCount, "featureCount must be at least 1.");
         if (features.Length != (long)labels.Length * featureCount)
             throw new ArgumentException($"Expected [{labels.Length}×{featureCount}] = {(long)labels.Length * featureCount} feature values for {labels.Length} labels; got {features.Length}.", nameof(features));
@@ -32,19 +35,42 @@ public static class MlpEngine
     }
 
     /// <summary>
+    /// Trains a regression network (<paramref name="settings"/>' Task must be Regression). features: [rows×featureCount],
+    /// targets: [rows] finite, exampleWeights: [rows] or empty; <paramref name="validation"/> from
+    /// <see cref="ValidationSet.ForRegression"/>. The targets are standardised inside (the result's
+    /// <see cref="MlpTrainingResult.TargetStandardizer"/>); <see cref="MlpInference.Outputs"/> predicts in their units.
+    /// </summary>
+    public static MlpTrainingResult TrainRegression(ReadOnlySpan<float> features, int featureCount, ReadOnlySpan<float> targets,
+        ReadOnlySpan<float> exampleWeights, MlpTrainingSettings settings, ValidationSet? validation = null, MlpWarmStart? warmStart = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Task != MlpTask.Regression)
+            throw new ArgumentException($"TrainRegression needs Task Regression; got {settings.Task}.", nameof(settings));
+        if (featureCount < 1) throw new ArgumentOutOfRangeException(nameof(featureCount), featureCount, "featureCount must be at least 1.");
+        if (features.Length != (long)targets.Length * featureCount)
+            throw new ArgumentException($"Expected [{targets.Length}×{featureCount}] = {(long)targets.Length * featureCount} feature values for {targets.Length} targets; got {features.Length}.", nameof(features));
+        return TrainInPlace(features.ToArray(), targets.Length, featureCount, new int[targets.Length],
+            exampleWeights.IsEmpty ? null : exampleWeights.ToArray(), 0, settings, validation: validation, warmStart: warmStart, targets: targets.ToArray());
+    }
+
+    /// <summary>
     /// As <see cref="Train(ReadOnlySpan{float}, int, ReadOnlySpan{int}, ReadOnlySpan{float}, int, MlpTrainingSettings, ValidationSet?, MlpWarmStart?)"/>,
     /// but standardises <paramref name="features"/> in place (no copy, unless part is held out for validation).
     /// <paramref name="initial"/> starts from given weights with a fresh optimizer; <paramref name="warmStart"/> continues a run.
+    /// Regression passes its <paramref name="targets"/> (standardised on a copy), labels all 0 and classCount 0.
     /// </summary>
     internal static MlpTrainingResult TrainInPlace(float[] features, int rows, int featureCount, int[] labels,
         float[]? exampleWeights, int classCount, MlpTrainingSettings settings, MlpNetwork? initial = null,
-        ValidationSet? validation = null, MlpWarmStart? warmStart = null)
+        ValidationSet? validation = null, MlpWarmStart? warmStart = null, float[]? targets = null)
     {
         settings.Validate();
         settings.ValidateForData(featureCount, classCount);
-        CheckData(rows, labels, exampleWeights, classCount);
-        var architecture = new MlpArchitecture(featureCount, settings.HiddenLayerSizes, settings.ActivationsPerLayer(), classCount);
-        if (validation is not null) CheckValidation(validation, featureCount, classCount);
+        var architecture = new MlpArchitecture(featureCount, settings.HiddenLayerSizes, settings.ActivationsPerLayer(), settings.Task, classCount);
+        // Regression rows are one "class" (label 0) for the checks and the validation split.
+        int groups = architecture.Task == MlpTask.Regression ? 1 : classCount;
+        CheckData(rows, labels, exampleWeights, groups);
+        if (architecture.Task == MlpTask.Regression) RegressionData.Check(targets, rows, validation);
+        if (validation is not null) CheckValidation(validation, featureCount, groups);
         warmStart?.Check(architecture);
 
         if (settings.ValidationFraction > 0f)
@@ -52,10 +78,10 @@ public static class MlpEngine
             if (validation is not null)
                 throw new ArgumentOutOfRangeException(nameof(settings.ValidationFraction), settings.ValidationFraction,
                     $"ValidationFraction must be 0 when validation data is given; got {settings.ValidationFraction}.");
-            (features, labels, exampleWeights, validation) = StratifiedSplit.Split(features, rows, featureCount, labels, exampleWeights, classCount, settings.ValidationFraction, settings.Seed);
+            (features, labels, targets, exampleWeights, validation) = StratifiedSplit.Split(features, rows, featureCount, labels, targets, exampleWeights, groups, settings.ValidationFraction, settings.Seed);
             rows = labels.Length;
         }
-        exampleWeights = ClassWeights.Apply(settings.ClassWeighting, settings.ClassWeights, labels, rows, classCount, exampleWeights);
+        exampleWeights = ClassWeights.Apply(settings.ClassWeighting, settings.ClassWeights, labels, rows, groups, exampleWeights);
         if (exampleWeights is not null && ExampleWeightSum.Of(exampleWeights, rows) == 0)
             throw new ArgumentException($"No training example carries weight: the example weights{(settings.ClassWeighting == ClassWeighting.None ? "" : " times the class weights")} " +
                 $"of all {rows} training rows are 0, so training would learn nothing. Give some rows a positive weight.", nameof(exampleWeights));
@@ -63,11 +89,18 @@ public static class MlpEngine
         var standardizer = warmStart is not null ? warmStart.Standardizer
             : settings.StandardizeFeatures ? FeatureStandardizer.Fit(features, rows, featureCount) : null;
         standardizer?.Apply(features, rows);
+        TargetStandardizer? target = null;
+        if (targets is not null)
+        {
+            target = warmStart is not null ? warmStart.TargetStandardizer! : TargetStandardizer.Fit(targets.AsSpan(0, rows), exampleWeights);
+            targets = targets[..rows];
+            target.Apply(targets);
+        }
         var network = warmStart?.Network.Clone() ?? initial?.Clone() ?? Initialized(architecture, settings);
 
         using var trainer = new Trainer(network, settings, Math.Min(settings.BatchSize, rows));
-        var evaluator = validation is null ? null : new ValidationEvaluator(validation, featureCount, classCount, standardizer);
-        return trainer.Run(features, rows, labels, exampleWeights, standardizer, evaluator, warmStart);
+        var evaluator = validation is null ? null : new ValidationEvaluator(validation, architecture, settings, standardizer, target);
+        return trainer.Run(features, rows, labels, targets, exampleWeights, standardizer, target, evaluator, warmStart);
     }
 
     private static MlpNetwork Initialized(MlpArchitecture architecture, MlpTrainingSettings settings)

@@ -11,14 +11,25 @@ public sealed class MlpInference
 {
     private readonly MlpNetwork _network;
     private readonly FeatureStandardizer? _standardizer;
+    private readonly TargetStandardizer? _target;
     private readonly ComputeContext _context;
     private readonly ForwardWorkspace _workspace = new(transposeWeights: true);
     private float[] _standardized = [];
 
     /// <summary>Inference for <paramref name="network"/>, standardising with <paramref name="standardizer"/> when given.</summary>
     public MlpInference(MlpNetwork network, FeatureStandardizer? standardizer, int numberOfThreads = 1)
+        : this(network, standardizer, null, numberOfThreads)
+    {
+    }
+
+    /// <summary>
+    /// As above on <paramref name="numberOfThreads"/> threads; a regression network needs its <paramref name="target"/>
+    /// standardisation, so that <see cref="Outputs"/> gives values in the target's own units.
+    /// </summary>
+    public MlpInference(MlpNetwork network, FeatureStandardizer? standardizer, TargetStandardizer? target, int numberOfThreads)
     {
         ArgumentNullException.ThrowIfNull(network);
+        _target = network.Architecture.Task == MlpTask.Regression ? target : null;
         if (standardizer is not null && standardizer.FeatureCount != network.Architecture.InputSize)
             throw new ArgumentException($"The standardiser has {standardizer.FeatureCount} features but the network takes {network.Architecture.InputSize}.", nameof(standardizer));
         _network = network;
@@ -29,7 +40,22 @@ public sealed class MlpInference
     /// <summary>The network this runs.</summary>
     public MlpNetwork Network => _network;
 
-    /// <summary>features: [rows×in] raw → probabilities: [rows×K].</summary>
+    /// <summary>
+    /// features: [rows×in] raw → outputs: [rows×OutputSize]: the K logits (multiclass), the logit (binary), or the
+    /// prediction in the target's units (regression).
+    /// </summary>
+    public void Outputs(ReadOnlySpan<float> features, int rows, Span<float> outputs)
+    {
+        if (_network.Architecture.Task == MlpTask.Regression && _target is null)
+            throw new InvalidOperationException("A regression network predicts in the target's units only with its target standardisation; pass it to the constructor.");
+        _network.Forward(_context, Prepare(features, rows), rows, _workspace, outputs, softmax: false);
+        if (_target is not null) _target.Invert(outputs[..rows]);
+    }
+
+    /// <summary>σ(z) for a binary network's logit z: the probability of class 1 (stable for any z).</summary>
+    public static float Sigmoid(float logit) => Losses.LogisticLoss.Sigmoid(logit);
+
+    /// <summary>features: [rows×in] raw → probabilities: [rows×K] (multiclass) or [rows] of class 1 (binary).</summary>
     public void Probabilities(ReadOnlySpan<float> features, int rows, Span<float> probabilities) =>
         _network.Forward(_context, Prepare(features, rows), rows, _workspace, probabilities, softmax: true);
 

@@ -80,14 +80,17 @@ public sealed class MlpNetwork
     public MlpNetwork Clone() => new(Architecture, _parameters, copy: true);
 
     /// <summary>
-    /// Runs the network on <paramref name="batch"/> rows. input: [batch×in] → logits or probabilities: [batch×K]
-    /// (probabilities when <paramref name="softmax"/>). Uses and grows <paramref name="workspace"/>.
+    /// Runs the network on <paramref name="batch"/> rows. input: [batch×in] → outputs: [batch×OutputSize], the logits
+    /// (the regression output), or with <paramref name="softmax"/> the probabilities: softmax over K logits, σ of a
+    /// binary logit (a regression output stays as it is). Uses and grows <paramref name="workspace"/>.
     /// </summary>
     internal void Forward(ComputeContext context, ReadOnlySpan<float> input, int batch, ForwardWorkspace workspace, Span<float> output, bool softmax)
     {
-        int k = Architecture.ClassCount;
+        int k = Architecture.OutputSize;
         ForwardThrough(context, input, batch, workspace, _layers.Length - 1, output);
-        if (softmax)
+        if (softmax && Architecture.Task == MlpTask.Binary)
+            for (int r = 0; r < batch; r++) output[r] = Losses.LogisticLoss.Sigmoid(output[r]);
+        else if (softmax && Architecture.Task == MlpTask.Multiclass)
             for (int r = 0; r < batch; r++)
             {
                 Span<float> row = output.Slice(r * k, k);
@@ -118,7 +121,10 @@ public sealed class MlpNetwork
         }
     }
 
-    /// <summary>Class probabilities for one row. features: [in] → probabilities: [K].</summary>
+    /// <summary>
+    /// Probabilities for one row. features: [in] → probabilities: [K] (multiclass), [1] the probability of class 1
+    /// (binary), or [1] the standardised output (regression).
+    /// </summary>
     public void Predict(ReadOnlySpan<float> features, Span<float> probabilities)
     {
         if (features.Length != Architecture.InputSize)

@@ -15,6 +15,8 @@ public sealed class MlpTrainingResult
 
     /// <summary>The trained network (it expects standardised features when <see cref="Standardizer"/> is set).</summary>
     public MlpNetwork Network { get; }
+    /// <summary>Regression: the target's standardisation (the network's output o means Mean + Scale·o); otherwise null.</summary>
+    public TargetStandardizer? TargetStandardizer { get; init; }
     /// <summary>The standardisation fitted on the training rows, or null when it was off.</summary>
     public FeatureStandardizer? Standardizer { get; }
     /// <summary>One report per epoch run.</summary>

@@ -11,8 +11,11 @@ public sealed record MlpWarmStart(MlpNetwork Network, FeatureStandardizer? Stand
     public static MlpWarmStart From(MlpTrainingResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new(result.Network, result.Standardizer, result.TrainingState, result.History);
+        return new(result.Network, result.Standardizer, result.TrainingState, result.History) { TargetStandardizer = result.TargetStandardizer };
     }
+
+    /// <summary>Regression: the target's standardisation the network was trained with (kept, not refitted); otherwise null.</summary>
+    public TargetStandardizer? TargetStandardizer { get; init; }
 
     /// <summary>Checks that the network fits the data and settings, naming what differs.</summary>
     internal void Check(MlpArchitecture expected)
@@ -20,6 +23,10 @@ public sealed record MlpWarmStart(MlpNetwork Network, FeatureStandardizer? Stand
         var have = Network.Architecture;
         if (have.InputSize != expected.InputSize)
             throw new ArgumentException($"The model to continue from takes {have.InputSize} features, but the training data has {expected.InputSize}; warm start needs the same features.", "warmStart");
+        if (have.Task != expected.Task)
+            throw new ArgumentException($"The model to continue from is a {have.Task} network, but this training is {expected.Task}; warm start needs the same task.", "warmStart");
+        if (expected.Task == MlpTask.Regression && TargetStandardizer is null)
+            throw new ArgumentException("The regression model to continue from has no target standardisation; warm start needs the model's target mean and scale.", "warmStart");
         if (have.ClassCount != expected.ClassCount)
             throw new ArgumentException($"The model to continue from predicts {have.ClassCount} classes, but the training data's label has {expected.ClassCount}; warm start needs the same classes.", "warmStart");
         if (!have.HiddenLayerSizes.SequenceEqual(expected.HiddenLayerSizes) || !have.HiddenActivations.SequenceEqual(expected.HiddenActivations))

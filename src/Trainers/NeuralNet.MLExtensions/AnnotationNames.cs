@@ -15,4 +15,8 @@ internal static class AnnotationNames
     public const string MulticlassClassification = "MulticlassClassification";
     public const string Score = "Score";
     public const string PredictedLabel = "PredictedLabel";
+    public const string BinaryClassification = "BinaryClassification";
+    public const string Regression = "Regression";
+    public const string Probability = "Probability";
+    public const string IsNormalized = "IsNormalized";
 }

@@ -13,7 +13,7 @@ public sealed class ClassLabels
 
     internal ClassLabels(int count, string[] names, DataViewType? keyValueType, Array? keyValues)
     {
-        if (count < 2) throw new ArgumentOutOfRangeException(nameof(count), count, "A classifier needs at least 2 classes.");
+        if (count is 1 or < 0) throw new ArgumentOutOfRangeException(nameof(count), count, "A classifier needs at least 2 classes (a regression model has 0).");
         if (names.Length != count) throw new ArgumentException($"Expected {count} class names; got {names.Length}.", nameof(names));
         if (keyValues is not null && keyValues.Length != count) throw new ArgumentException($"Expected {count} key values; got {keyValues.Length}.", nameof(keyValues));
         Count = count;
@@ -22,7 +22,13 @@ public sealed class ClassLabels
         KeyValues = keyValues;
     }
 
-    /// <summary>Number of classes K.</summary>
+    /// <summary>The classes of a binary model: false and true, in that order (key values of type Boolean).</summary>
+    internal static ClassLabels Binary { get; } = new(2, ["False", "True"], BooleanDataViewType.Instance, new[] { false, true });
+
+    /// <summary>A regression model's: no classes.</summary>
+    internal static ClassLabels None { get; } = new(0, [], null, null);
+
+    /// <summary>Number of classes K (2 for a binary model, 0 for regression).</summary>
     public int Count { get; }
 
     /// <summary>Class names in key order (key value v is class v−1); the key's index when the label had no key values.</summary>

@@ -18,13 +18,17 @@ namespace NeuralNet.MLExtensions;
 public sealed class MlpModelParameters
 {
     internal MlpModelParameters(MlpNetwork network, FeatureStandardizer? standardizer, ClassLabels classes,
-        IReadOnlyList<EpochReport> history, StopReason stopReason, TrainingState? trainingState = null, int bestEpoch = 0)
+        IReadOnlyList<EpochReport> history, StopReason stopReason, TrainingState? trainingState = null, int bestEpoch = 0,
+        TargetStandardizer? targetStandardizer = null)
     {
+        if ((network.Architecture.Task == MlpTask.Regression) != (targetStandardizer is not null))
+            throw new ArgumentException("A regression model needs its target standardisation, and only a regression model has one.", nameof(targetStandardizer));
         if (network.Architecture.ClassCount != classes.Count)
             throw new ArgumentException($"The network has {network.Architecture.ClassCount} outputs but there are {classes.Count} classes.");
         if (standardizer is not null && standardizer.FeatureCount != network.Architecture.InputSize)
             throw new ArgumentException($"The standardiser has {standardizer.FeatureCount} features but the network takes {network.Architecture.InputSize}.");
         Network = network;
+        TargetStandardizer = targetStandardizer;
         Standardizer = standardizer;
         Classes = classes;
         History = history;
@@ -39,7 +43,11 @@ public sealed class MlpModelParameters
     public MlpArchitecture Architecture => Network.Architecture;
     /// <summary>The feature standardisation fitted on the training data, or null when it was turned off.</summary>
     public FeatureStandardizer? Standardizer { get; }
-    /// <summary>The classes, in the order of the Score slots.</summary>
+    /// <summary>What the model predicts: classes (multiclass, binary) or a number (regression).</summary>
+    public MlpTask Task => Network.Architecture.Task;
+    /// <summary>Regression: the target's mean and scale (the network's output o predicts Mean + Scale·o); otherwise null.</summary>
+    public TargetStandardizer? TargetStandardizer { get; }
+    /// <summary>The classes, in the order of the Score slots (multiclass); false and true (binary); none (regression).</summary>
     public ClassLabels Classes { get; }
     /// <summary>
     /// One report per training epoch (after a warm start, the earlier epochs first): training loss, validation loss and
@@ -68,7 +76,8 @@ public sealed class MlpModelParameters
     /// <summary>
     /// The training history as an IDataView with columns Epoch, TrainingLoss, ValidationLoss and ValidationAccuracy
     /// (NaN without validation data), LearningRate, GradientNorm, LayerGradientNorms (one slot per dense layer, first
-    /// layer first) and ElapsedSeconds, for ML.NET's writers (e.g. <c>mlContext.Data.SaveAsText</c>).
+    /// layer first), ElapsedSeconds and ValidationRmse (regression with validation data; NaN otherwise), for ML.NET's
+    /// writers (e.g. <c>mlContext.Data.SaveAsText</c>).
     /// </summary>
     public IDataView GetHistoryDataView(MLContext mlContext) => TrainingHistoryView.Create(mlContext, History, Architecture.LayerCount);
 

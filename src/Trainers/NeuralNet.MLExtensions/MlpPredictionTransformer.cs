@@ -5,9 +5,10 @@ using NeuralNet.MLExtensions.Scoring;
 namespace NeuralNet.MLExtensions;
 
 /// <summary>
-/// The trained MLP as an ML.NET transformer: appends <c>Score</c> (class probabilities) and <c>PredictedLabel</c>
-/// (a key over the classes) to its input, exactly as ML.NET's multiclass trainers do, so ML.NET's evaluator,
-/// cross-validation, permutation feature importance and prediction engine work with it unchanged.
+/// The trained MLP as an ML.NET transformer: appends the columns ML.NET's own trainers of the model's task append —
+/// multiclass: <c>Score</c> (class probabilities) and <c>PredictedLabel</c> (a key over the classes); binary:
+/// <c>Score</c> (the logit), <c>Probability</c> and <c>PredictedLabel</c> (Boolean); regression: <c>Score</c> — so
+/// ML.NET's evaluators, cross-validation, permutation feature importance and prediction engine work with it unchanged.
 /// </summary>
 public sealed class MlpPredictionTransformer : ISingleFeaturePredictionTransformer<MlpModelParameters>
 {
@@ -32,7 +33,7 @@ public sealed class MlpPredictionTransformer : ISingleFeaturePredictionTransform
     /// <summary>Always true: rows are scored one at a time, so prediction engines work.</summary>
     public bool IsRowToRowMapper => true;
 
-    /// <summary>The input schema followed by Score and PredictedLabel.</summary>
+    /// <summary>The input schema followed by the task's score columns.</summary>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => Bind(inputSchema).Output;
 
     /// <summary>Scores <paramref name="input"/> lazily as its rows are read, a block of rows at a time.</summary>
@@ -48,7 +49,7 @@ public sealed class MlpPredictionTransformer : ISingleFeaturePredictionTransform
     private AppendedColumns Bind(DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        return new AppendedColumns(inputSchema, "Features", FeatureColumnName, new MlpScoreFunction(Model), ScoreSchema.Columns(Model.Classes));
+        return new AppendedColumns(inputSchema, "Features", FeatureColumnName, new MlpScoreFunction(Model), ScoreSchema.Columns(Model));
     }
 
     /// <summary>Writes the model into an ML.NET model file (<c>mlContext.Model.Save</c>).</summary>

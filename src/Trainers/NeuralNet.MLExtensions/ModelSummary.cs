@@ -14,7 +14,13 @@ internal static class ModelSummary
         string Row(string layer, string shape, string activation, string parameters) =>
             $"{layer,-22}{shape,-18}{activation,-12}{parameters,12}";
         string rule = new('─', 64);
-        sb.AppendLine($"MLP classifier: {a.InputSize} features → {a.ClassCount} classes");
+        sb.AppendLine(a.Task switch
+        {
+            MlpTask.Regression => string.Create(CultureInfo.InvariantCulture,
+                $"MLP regression: {a.InputSize} features → 1 value (target mean {model.TargetStandardizer!.Mean:G6}, scale {model.TargetStandardizer.Scale:G6})"),
+            MlpTask.Binary => $"MLP binary classifier: {a.InputSize} features → 1 logit",
+            _ => $"MLP classifier: {a.InputSize} features → {a.ClassCount} classes",
+        });
         sb.AppendLine(rule);
         sb.AppendLine(Row("Layer", "Weights [out×in]", "Activation", "Parameters"));
         sb.AppendLine(rule);
@@ -24,12 +30,12 @@ internal static class ModelSummary
             int input = a.LayerInputSize(l), output = a.LayerOutputSize(l);
             bool last = l == a.LayerCount - 1;
             string name = last ? "Output (dense)" : $"Hidden {l + 1} (dense)";
-            string activation = last ? "softmax" : a.LayerActivation(l).ToString();
+            string activation = !last ? a.LayerActivation(l).ToString() : a.Task switch { MlpTask.Multiclass => "softmax", MlpTask.Binary => "sigmoid", _ => "identity" };
             sb.AppendLine(Row(name, $"[{output}×{input}]", activation, Count((long)output * input + output)));
         }
         sb.AppendLine(rule);
         sb.AppendLine($"Total parameters: {Count(a.ParameterCount)} ({Count(a.WeightCount)} weights, {Count(a.BiasCount)} biases)");
-        sb.AppendLine($"Classes: {string.Join(", ", model.Classes.Names.Take(12))}{(model.Classes.Count > 12 ? $", … ({model.Classes.Count})" : "")}");
+        if (a.Task != MlpTask.Regression) sb.AppendLine($"Classes: {string.Join(", ", model.Classes.Names.Take(12))}{(model.Classes.Count > 12 ? $", … ({model.Classes.Count})" : "")}");
         if (model.History.Count > 0)
         {
             var last = model.History[^1];

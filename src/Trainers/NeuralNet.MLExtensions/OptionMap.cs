@@ -6,27 +6,32 @@ using NeuralNet.MLExtensions.Engine.Settings;
 namespace NeuralNet.MLExtensions;
 
 /// <summary>
-/// The one place where the trainer's <see cref="MlpTrainer.Options"/> meet the engine's <see cref="MlpTrainingSettings"/>:
+/// The one place where the trainers' options (<see cref="MlpOptionsBase"/> and its task options) meet the engine's <see cref="MlpTrainingSettings"/>:
 /// a table pairing each option with its engine setting, used both to build the settings and to put the option names
 /// into the engine's messages. An option pairs with the setting of the same name unless <see cref="Renamed"/> says
 /// otherwise, so a new option needs no line here: only its default (<see cref="MlpDefaults"/>), its engine setting and
-/// rule (<see cref="MlpTrainingSettings"/>) and its documented property (<see cref="MlpTrainer.Options"/>).
+/// rule (<see cref="MlpTrainingSettings"/>) and its documented property (<see cref="MlpOptionsBase"/>, or a trainer's own
+/// Options for an option of one task, such as <see cref="MlpRegressionTrainer.Options.HuberDelta"/>).
 /// </summary>
 internal static class OptionMap
 {
     /// <summary>Options of the trainer alone, with no engine setting: the columns, the invalid-row policy, the progress sink.</summary>
     internal static readonly string[] TrainerOnly =
     [
-        nameof(MlpTrainer.Options.LabelColumnName), nameof(MlpTrainer.Options.FeatureColumnName), nameof(MlpTrainer.Options.ExampleWeightColumnName),
-        nameof(MlpTrainer.Options.SkipInvalidRows), nameof(MlpTrainer.Options.Progress),
+        nameof(MlpOptionsBase.LabelColumnName), nameof(MlpOptionsBase.FeatureColumnName), nameof(MlpOptionsBase.ExampleWeightColumnName),
+        nameof(MlpOptionsBase.SkipInvalidRows), nameof(MlpOptionsBase.Progress),
     ];
 
     /// <summary>
     /// Settings the trainer fills itself rather than copying an option: the seed (a null option takes one from the
-    /// MLContext), the per-epoch callback (wrapped with the log line and Progress) and the MLContext's cancellation flag.
+    /// MLContext), the per-epoch callback (wrapped with the log line and Progress), the MLContext's cancellation flag and
+    /// the task (the trainer's catalog chooses it).
     /// </summary>
     internal static readonly string[] SetByTrainer =
-        [nameof(MlpTrainingSettings.Seed), nameof(MlpTrainingSettings.EpochCompleted), nameof(MlpTrainingSettings.IsCancellationRequested)];
+        [nameof(MlpTrainingSettings.Seed), nameof(MlpTrainingSettings.EpochCompleted), nameof(MlpTrainingSettings.IsCancellationRequested), nameof(MlpTrainingSettings.Task)];
+
+    /// <summary>The options types: the shared base, then each trainer's own Options (their options of one task).</summary>
+    private static readonly Type[] OptionTypes = [typeof(MlpOptionsBase), typeof(MlpTrainer.Options), typeof(MlpBinaryTrainer.Options), typeof(MlpRegressionTrainer.Options)];
 
     /// <summary>(option, engine setting) pairs whose names differ; none today.</summary>
     private static readonly (string Option, string Setting)[] Renamed = [];
@@ -45,11 +50,12 @@ internal static class OptionMap
     /// The engine settings for <paramref name="options"/>. A null in a nullable option (<c>L2Regularization</c>,
     /// <c>NumberOfThreads</c>) leaves the engine's default, which is what the option's documentation promises.
     /// </summary>
-    internal static MlpTrainingSettings ToSettings(MlpTrainer.Options options, int seed, Action<EpochReport>? epochCompleted, Func<bool>? isCancellationRequested)
+    internal static MlpTrainingSettings ToSettings(MlpOptionsBase options, int seed, Action<EpochReport>? epochCompleted, Func<bool>? isCancellationRequested)
     {
-        var settings = new MlpTrainingSettings { Seed = seed, EpochCompleted = epochCompleted, IsCancellationRequested = isCancellationRequested };
+        var settings = new MlpTrainingSettings { Task = options.Task, Seed = seed, EpochCompleted = epochCompleted, IsCancellationRequested = isCancellationRequested };
         foreach (var (option, setting) in Copied)
         {
+            if (!option.DeclaringType!.IsInstanceOfType(options)) continue;
             object? value = option.GetValue(options);
             if (value is null && Nullable.GetUnderlyingType(option.PropertyType) is not null) continue;
             // Reflection may call an init accessor; the settings object is not shared until it is returned.
@@ -80,9 +86,9 @@ internal static class OptionMap
     internal static string OptionName(string setting) => OptionOfSetting.GetValueOrDefault(setting, setting);
 
     /// <summary>Gives <paramref name="copy"/> (a memberwise clone) its own copy of every array option.</summary>
-    internal static MlpTrainer.Options CopyArrays(MlpTrainer.Options copy)
+    internal static MlpOptionsBase CopyArrays(MlpOptionsBase copy)
     {
-        foreach (var property in typeof(MlpTrainer.Options).GetProperties())
+        foreach (var property in copy.GetType().GetProperties())
             if (property.PropertyType.IsArray && property.GetValue(copy) is Array array)
                 property.SetValue(copy, array.Clone());
         return copy;
@@ -91,7 +97,7 @@ internal static class OptionMap
     private static List<(PropertyInfo Option, PropertyInfo Setting)> Pair()
     {
         var pairs = new List<(PropertyInfo, PropertyInfo)>();
-        foreach (var option in typeof(MlpTrainer.Options).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var option in OptionTypes.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)))
         {
             if (TrainerOnly.Contains(option.Name)) continue;
             string name = Renamed.FirstOrDefault(r => r.Option == option.Name).Setting ?? option.Name;

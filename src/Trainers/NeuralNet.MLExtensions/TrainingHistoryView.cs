@@ -27,6 +27,7 @@ internal static class TrainingHistoryView
             GradientNorm = r.GradientNorm,
             LayerGradientNorms = r.LayerGradientNorms.ToArray(),
             ElapsedSeconds = r.Elapsed.TotalSeconds,
+            ValidationRmse = r.ValidationRmse ?? double.NaN,
         }).ToArray();
         return mlContext.Data.LoadFromEnumerable(rows, schema);
     }
@@ -42,5 +43,6 @@ internal static class TrainingHistoryView
         public double GradientNorm { get; set; }
         public double[] LayerGradientNorms { get; set; } = [];
         public double ElapsedSeconds { get; set; }
+        public double ValidationRmse { get; set; }
     }
 }

@@ -11,7 +11,7 @@ internal static class TrainingLog
         (report.ValidationLoss is double loss ? FormattableString.Invariant($", validation loss {loss:F6}, validation accuracy {report.ValidationAccuracy:F4}") : "") +
         FormattableString.Invariant($", learning rate {report.LearningRate:G4}, gradient norm {report.GradientNorm:G4}, {report.Elapsed.TotalSeconds:F2} s");
 
-    public static string Stop(MlpTrainingResult result, MlpTrainer.Options options)
+    public static string Stop(MlpTrainingResult result, MlpOptionsBase options)
     {
         string stop = Reason(result, options);
         return result.StopReason != StopReason.EarlyStopping && result.History.Count > 0 && result.BestEpoch != result.History[^1].Epoch
@@ -19,7 +19,7 @@ internal static class TrainingLog
             : stop;
     }
 
-    private static string Reason(MlpTrainingResult result, MlpTrainer.Options options) => result.StopReason switch
+    private static string Reason(MlpTrainingResult result, MlpOptionsBase options) => result.StopReason switch
     {
         StopReason.TrainingLossConverged => string.Create(CultureInfo.InvariantCulture,
             $"Mlp: stopped after {result.Epochs} epochs: the training loss improved by less than {options.ConvergenceTolerance} for {options.ConvergencePatience} epochs."),

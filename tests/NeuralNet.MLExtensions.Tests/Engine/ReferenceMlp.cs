@@ -15,9 +15,19 @@ internal static class ReferenceMlp
     /// <paramref name="closestToKink"/> is the smallest |z| among hidden pre-activations.
     /// </summary>
     public static double Objective(MlpArchitecture architecture, IReadOnlyList<double> theta, float[] features, int[] labels,
-        float[]? weights, double l2, out double closestToKink)
+        float[]? weights, double l2, out double closestToKink) =>
+        Objective(architecture, theta, features, labels.Length, (x, r) =>
+        {
+            double max = x.Max();
+            return max + Math.Log(x.Sum(v => Math.Exp(v - max))) - x[labels[r]];
+        }, weights, l2, out closestToKink);
+
+    /// <summary>
+    /// J(θ) = (1/rows)·Σ_r w_r·rowLoss(f(x_r; θ), r) + λ/2·‖W‖²: the objective of any task, given its loss of one row's outputs.
+    /// </summary>
+    public static double Objective(MlpArchitecture architecture, IReadOnlyList<double> theta, float[] features, int rows,
+        Func<double[], int, double> rowLoss, float[]? weights, double l2, out double closestToKink)
     {
-        int rows = labels.Length;
         closestToKink = double.PositiveInfinity;
         double loss = 0;
         for (int r = 0; r < rows; r++)
@@ -41,9 +51,7 @@ internal static class ReferenceMlp
                 b += output;
                 x = next;
             }
-            double max = x.Max();
-            double logSumExp = max + Math.Log(x.Sum(v => Math.Exp(v - max)));
-            loss += (weights is null ? 1.0 : weights[r]) * (logSumExp - x[labels[r]]);
+            loss += (weights is null ? 1.0 : weights[r]) * rowLoss(x, r);
         }
         double penalty = 0;
         for (int i = 0; i < architecture.WeightCount; i++) penalty += theta[i] * theta[i];

@@ -20,9 +20,9 @@ public sealed class SoftmaxCrossEntropyLossTests
         int[] labels = [2, 0];
         float[] weights = weighted ? [0.5f, 2f] : [1f, 1f];
         var loss = new SoftmaxCrossEntropyLoss(k, batchCapacity: 5, epsilon);
-        double value = loss.Forward(logits, batch, labels, weighted ? weights : default);
+        double value = loss.Forward(logits, batch, labels, default, weighted ? weights : default);
         var grad = Enumerable.Repeat(99f, 8).ToArray();   // overwritten, not added to
-        loss.Backward(batch, labels, weighted ? weights : default, scale, grad);
+        loss.Backward(batch, labels, default, weighted ? weights : default, scale, grad);
 
         double Reference(double[] z)
         {

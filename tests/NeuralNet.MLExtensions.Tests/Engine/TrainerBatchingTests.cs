@@ -30,7 +30,7 @@ public sealed class TrainerBatchingTests
         int[] labels = Enumerable.Range(0, rows).Select(r => r % 2).ToArray();
         using var loop = new Trainer(network, settings, Math.Min(batchSize, rows));
 
-        var result = loop.Run(x, rows, labels, null, null);
+        var result = loop.Run(x, rows, labels, null, null, null, null);
 
         Assert.AreEqual(epochs, result.Epochs);
         Assert.AreEqual((long)epochs * stepsPerEpoch, result.TrainingState.OptimizerStepCount);

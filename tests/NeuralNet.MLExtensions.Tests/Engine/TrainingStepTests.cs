@@ -57,12 +57,12 @@ public sealed class TrainingStepTests
         var probabilities = new float[3];
         for (int warm = 0; warm < 3; warm++)
         {
-            step.Run(features, labels, weights, order, 0, batch, random, norms, ref normSum);
+            step.Run(features, labels, null, weights, order, 0, batch, random, norms, ref normSum);
             inference.Probabilities(features.AsSpan(0, inputs), 1, probabilities);
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int start = 0; start + batch <= rows; start += batch) step.Run(features, labels, weights, order, start, batch, random, norms, ref normSum);
+        for (int start = 0; start + batch <= rows; start += batch) step.Run(features, labels, null, weights, order, start, batch, random, norms, ref normSum);
         long training = GC.GetAllocatedBytesForCurrentThread() - before;
         before = GC.GetAllocatedBytesForCurrentThread();
         for (int r = 0; r < rows; r++) inference.Probabilities(features.AsSpan(r * inputs, inputs), 1, probabilities);

@@ -1,11 +1,13 @@
 using System.Globalization;
 using Microsoft.ML;
+using NeuralNet.MLExtensions.Engine;
 
 namespace NeuralNet.MLExtensions.Tests.Persistence;
 
 /// <summary>
 /// Models saved by earlier versions of the format keep loading. Fixtures/format1 holds an ML.NET pipeline and a
-/// stand-alone model saved with format version 1, and the scores they gave then; Fixtures/format2 and format3 the same for versions 2 and 3.
+/// stand-alone model saved with format version 1, and the scores they gave then; Fixtures/format2 to format4 the same for
+/// versions 2 to 4, and format4 also a regression and a binary model (<see cref="TaskFixtures"/>).
 /// A new version's fixtures are written by the tool tests/NeuralNet.MLExtensions.FixtureWriter (see Fixtures/README.md),
 /// never by a test, and old ones are never overwritten.
 /// </summary>
@@ -18,6 +20,7 @@ public sealed class FormatFixtureTests
     [DataRow("format1")]
     [DataRow("format2")]
     [DataRow("format3")]
+    [DataRow("format4")]
     public void ModelLoad_PipelineFromEarlierFormat_ScoresAsItDidThen(string version)
     {
         var ml = new MLContext(seed: 0);
@@ -36,6 +39,7 @@ public sealed class FormatFixtureTests
     [DataRow("format1")]
     [DataRow("format2")]
     [DataRow("format3")]
+    [DataRow("format4")]
     public void MlpModelParametersLoad_FileFromEarlierFormat_PredictsAsItDidThen(string version)
     {
         var model = MlpModelParameters.Load(Path.Combine(FixtureDirectory(version), "iris-model.mlp"));
@@ -46,6 +50,22 @@ public sealed class FormatFixtureTests
         for (int i = 0; i < expected.Length; i++) Assert.AreEqual(expected[i], predictions[i], 1e-6f, $"probability {i}");
         Assert.AreEqual(20, model.History.Count);
         Assert.AreEqual("8", model.Architecture.HiddenLayerSizes.Single().ToString(CultureInfo.InvariantCulture));
+    }
+
+    [TestMethod]
+    [DataRow("format4", MlpTask.Regression)]
+    [DataRow("format4", MlpTask.Binary)]
+    public void MlpModelParametersLoad_TaskModelFromEarlierFormat_PredictsAsItDidThen(string version, MlpTask task)
+    {
+        var (modelFile, expectedFile) = TaskFixtures.Files(task);
+        var model = MlpModelParameters.Load(Path.Combine(FixtureDirectory(version), modelFile));
+        Assert.AreEqual(task, model.Task);
+        var outputs = TaskFixtures.Outputs(model);
+        var expected = File.ReadAllText(Path.Combine(FixtureDirectory(version), expectedFile)).Trim().Split(',')
+            .Select(h => BitConverter.Int32BitsToSingle(int.Parse(h, NumberStyles.HexNumber, CultureInfo.InvariantCulture))).ToArray();
+        Assert.HasCount(expected.Length, outputs);
+        for (int i = 0; i < expected.Length; i++) Assert.AreEqual(expected[i], outputs[i], 1e-5f, $"output {i}");
+        Assert.AreEqual(20, model.History.Count);
     }
 
     private static (string Class, float[] Score)[] Expected(string version) =>

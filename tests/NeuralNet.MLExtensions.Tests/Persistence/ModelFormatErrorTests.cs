@@ -27,11 +27,11 @@ public sealed class ModelFormatErrorTests
         public byte[] Framed() { _w.Flush(); return ModelBytes.Frame(_stream.ToArray()); }
     }
 
-    // features "", 2 inputs, one hidden layer of 3 ReLU, 2 classes, no standardisation, no key values.
-    private static Payload Architecture(int hiddenSize = 3, byte activation = 0, int classes = 2) =>
-        new Payload().Text("").Int(2).Int(1).Int(hiddenSize).Byte(activation).Int(classes).Byte(0).Byte(0);
+    // features "", 2 inputs, one hidden layer of 3 ReLU, task multiclass (format 4), 2 classes, no standardisation, no key values.
+    private static Payload Architecture(int hiddenSize = 3, byte activation = 0, int classes = 2, byte task = 0) =>
+        new Payload().Text("").Int(2).Int(1).Int(hiddenSize).Byte(activation).Byte(task).Int(classes).Byte(0).Byte(0);
 
-    // ... 17 parameters, stop reason, empty history, best epoch 0, no training state (format version 3).
+    // ... 17 parameters, stop reason, empty history, best epoch 0, no training state (format version 4).
     private static Payload Valid() => Architecture().Long(3 * 2 + 3 + 2 * 3 + 2).Floats(17).Byte(0).Int(0).Int(0).Byte(0);
 
     [TestMethod]
@@ -41,6 +41,12 @@ public sealed class ModelFormatErrorTests
         Assert.AreEqual(2, model.FeatureCount);
         Assert.AreEqual(3, model.GetWeights(0).GetLength(0));
     }
+
+    [TestMethod]
+    public void Load_UnknownTask_IsRefused() => Expect(Architecture(task: 7).Framed(), "unknown task code 7");
+
+    [TestMethod]
+    public void Load_BinaryWithThreeClasses_IsRefused() => Expect(Architecture(classes: 3, task: 1).Framed(), "class count is 3; it must be between 2 and 2");
 
     [TestMethod]
     public void Load_EmptyStream_SaysEmpty() => Expect([], "the stream is empty");
@@ -58,7 +64,7 @@ public sealed class ModelFormatErrorTests
     {
         var bytes = ModelBytes.Bytes;
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 9);
-        Expect(ModelBytes.Reseal(bytes), "Unsupported MLP model format version 9: this library reads versions 1 to 3. The model was saved by a newer NeuralNet.MLExtensions");
+        Expect(ModelBytes.Reseal(bytes), "Unsupported MLP model format version 9: this library reads versions 1 to 4. The model was saved by a newer NeuralNet.MLExtensions");
     }
 
     [TestMethod]
@@ -106,7 +112,7 @@ public sealed class ModelFormatErrorTests
     public void Load_BillionWeightsClaimed_RefusedWithoutAllocating()
     {
         // 40,000 inputs × 25,000 hidden units: a billion weights, in a payload of a few dozen bytes.
-        var bytes = new Payload().Text("").Int(40_000).Int(1).Int(25_000).Byte(0).Int(2).Byte(0).Byte(0)
+        var bytes = new Payload().Text("").Int(40_000).Int(1).Int(25_000).Byte(0).Byte(0).Int(2).Byte(0).Byte(0)
             .Long(40_000L * 25_000 + 25_000 + 2 * 25_000 + 2).Floats(4).Byte(0).Int(0).Framed();
         long before = GC.GetAllocatedBytesForCurrentThread();
         Expect(bytes, "parameters need 4000300008 bytes but only");
@@ -139,7 +145,7 @@ public sealed class ModelFormatErrorTests
 
     [TestMethod]
     public void Load_HugeClassNameLength_IsRefused() =>
-        // 2 inputs, no hidden layer, 2 classes, no standardisation, text class names whose first claims 2 GB.
-        Expect(new Payload().Text("").Int(2).Int(0).Int(2).Byte(0).Byte(1).Int(int.MaxValue).Framed(),
+        // 2 inputs, no hidden layer, multiclass, 2 classes, no standardisation, text class names whose first claims 2 GB.
+        Expect(new Payload().Text("").Int(2).Int(0).Byte(0).Int(2).Byte(0).Byte(1).Int(int.MaxValue).Framed(),
             "class value 0 length is 2147483647; it must be between 0 and 65536");
 }

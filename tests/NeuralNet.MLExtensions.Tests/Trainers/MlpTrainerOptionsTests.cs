@@ -20,20 +20,23 @@ public sealed class MlpTrainerOptionsTests
             .Select(p => p.Name).ToArray();
         Assert.IsEmpty(missing, "Engine settings no option sets: " + string.Join(", ", missing));
         // And every option is either paired or the trainer's own (the table's construction fails otherwise).
-        int options = typeof(MlpTrainer.Options).GetProperties().Length;
+        int options = typeof(MlpTrainer.Options).GetProperties().Length + typeof(MlpRegressionTrainer.Options).GetProperties().Length
+            - typeof(MlpOptionsBase).GetProperties().Length;
         Assert.AreEqual(options, OptionMap.Pairs.Count + OptionMap.TrainerOnly.Length);
     }
 
     [TestMethod]
     public void OptionMap_ToSettings_CopiesEveryOptionValue()
     {
-        var options = new MlpTrainer.Options();
+        // The regression options hold every shared option and the regression loss options.
+        var options = new MlpRegressionTrainer.Options { ClassWeighting = ClassWeighting.None };
         var copied = OptionMap.Pairs.Where(p => !OptionMap.SetByTrainer.Contains(p.Setting.Name)).ToArray();
         foreach (var (option, _) in copied) option.SetValue(options, OtherValue(option.PropertyType, option.GetValue(options)));
 
         var settings = options.ToSettings(seed: 42);
 
         Assert.AreEqual(42, settings.Seed);
+        Assert.AreEqual(MlpTask.Regression, settings.Task, "the options' trainer sets the task");
         foreach (var (option, setting) in copied)
         {
             object? expected = option.GetValue(options), actual = setting.GetValue(settings);

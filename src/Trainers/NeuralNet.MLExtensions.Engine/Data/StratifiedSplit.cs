@@ -14,6 +14,14 @@ internal static class StratifiedSplit
     public static (float[] Features, int[] Labels, float[]? Weights, ValidationSet Validation) Split(
         float[] features, int rows, int featureCount, int[] labels, float[]? weights, int classCount, float fraction, int seed)
     {
+        var split = Split(features, rows, featureCount, labels, null, weights, classCount, fraction, seed);
+        return (split.Features, split.Labels, split.Weights, split.Validation);
+    }
+
+    /// <summary>As above, splitting regression <paramref name="targets"/> (all labels 0, one class) alongside.</summary>
+    public static (float[] Features, int[] Labels, float[]? Targets, float[]? Weights, ValidationSet Validation) Split(
+        float[] features, int rows, int featureCount, int[] labels, float[]? targets, float[]? weights, int classCount, float fraction, int seed)
+    {
         var random = SeededRandom.Derive(seed, Stream);
         var held = new bool[rows];
         int heldCount = 0;
@@ -36,6 +44,8 @@ internal static class StratifiedSplit
         var trainX = new float[trainCount * d];
         var trainY = new int[trainCount];
         var trainW = weights is null ? null : new float[trainCount];
+        var trainT = targets is null ? null : new float[trainCount];
+        var validT = targets is null ? null : new float[heldCount];
         var validX = new float[heldCount * d];
         var validY = new int[heldCount];
         var validW = weights is null ? null : new float[heldCount];
@@ -47,6 +57,7 @@ internal static class StratifiedSplit
                 features.AsSpan(r * d, d).CopyTo(validX.AsSpan(v * d, d));
                 validY[v] = labels[r];
                 if (validW is not null) validW[v] = weights![r];
+                if (validT is not null) validT[v] = targets![r];
                 v++;
             }
             else
@@ -54,9 +65,10 @@ internal static class StratifiedSplit
                 features.AsSpan(r * d, d).CopyTo(trainX.AsSpan(t * d, d));
                 trainY[t] = labels[r];
                 if (trainW is not null) trainW[t] = weights![r];
+                if (trainT is not null) trainT[t] = targets![r];
                 t++;
             }
         }
-        return (trainX, trainY, trainW, new ValidationSet(validX, validY, validW));
+        return (trainX, trainY, trainT, trainW, new ValidationSet(validX, validY, validW) { Targets = validT });
     }
 }

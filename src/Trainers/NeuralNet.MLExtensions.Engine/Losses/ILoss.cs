@@ -8,13 +8,14 @@ namespace NeuralNet.MLExtensions.Engine.Losses;
 internal interface ILoss
 {
     /// <summary>
-    /// outputs: [batch×width] the last module's outputs, labels: [batch], weights: [batch] or empty (all 1) →
+    /// outputs: [batch×width] the last module's outputs, labels: [batch] class indices (classification),
+    /// targets: [batch] standardised values (regression; empty otherwise), weights: [batch] or empty (all 1) →
     /// Σ_rows w·loss in double precision (a sum: the caller divides).
     /// </summary>
-    double Forward(ReadOnlySpan<float> outputs, int batch, ReadOnlySpan<int> labels, ReadOnlySpan<float> weights);
+    double Forward(ReadOnlySpan<float> outputs, int batch, ReadOnlySpan<int> labels, ReadOnlySpan<float> targets, ReadOnlySpan<float> weights);
 
     /// <summary>
     /// After <see cref="Forward"/> on the same rows: dOutputs: [batch×width] = scale·∂(Σ_rows w·loss)/∂outputs (overwritten).
     /// </summary>
-    void Backward(int batch, ReadOnlySpan<int> labels, ReadOnlySpan<float> weights, float scale, Span<float> dOutputs);
+    void Backward(int batch, ReadOnlySpan<int> labels, ReadOnlySpan<float> targets, ReadOnlySpan<float> weights, float scale, Span<float> dOutputs);
 }

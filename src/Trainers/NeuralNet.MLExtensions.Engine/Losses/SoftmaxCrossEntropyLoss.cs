@@ -22,14 +22,14 @@ internal sealed class SoftmaxCrossEntropyLoss : ILoss
     }
 
     /// <summary>logits: [batch×K] → Σ_rows w·(−Σ_c t_c·log p_c), t the smoothed one-hot targets.</summary>
-    public double Forward(ReadOnlySpan<float> logits, int batch, ReadOnlySpan<int> labels, ReadOnlySpan<float> weights)
+    public double Forward(ReadOnlySpan<float> logits, int batch, ReadOnlySpan<int> labels, ReadOnlySpan<float> targets, ReadOnlySpan<float> weights)
     {
         double loss = LabelSmoothing.Loss(logits, batch, _classes, labels, weights, _labelSmoothing);
         return loss + SoftmaxCrossEntropy.Forward(logits, batch, _classes, labels, weights, _probabilities);
     }
 
     /// <summary>dLogits: [batch×K] = w·scale·(p − t).</summary>
-    public void Backward(int batch, ReadOnlySpan<int> labels, ReadOnlySpan<float> weights, float scale, Span<float> dLogits)
+    public void Backward(int batch, ReadOnlySpan<int> labels, ReadOnlySpan<float> targets, ReadOnlySpan<float> weights, float scale, Span<float> dLogits)
     {
         SoftmaxCrossEntropy.Backward(_probabilities, batch, _classes, labels, weights, scale, dLogits);
         LabelSmoothing.Backward(batch, _classes, labels, weights, scale, _labelSmoothing, dLogits);

@@ -35,13 +35,14 @@ internal sealed class Trainer : IDisposable
     public void Dispose() => _context.Dispose();
 
     /// <summary>
-    /// Trains on standardised rows (features: [rows×in], labels: [rows] in 0..K−1, exampleWeights: [rows] or null),
+    /// Trains on standardised rows (features: [rows×in], labels: [rows] in 0..K−1, targets: [rows] standardised regression
+    /// targets or null, exampleWeights: [rows] or null),
     /// measuring <paramref name="validation"/> after every epoch when given, and continuing <paramref name="warmStart"/>'s
     /// state and history when given. Epoch e shuffles and draws dropout masks from a source derived from (seed, e)
     /// alone, so a resumed run matches an uninterrupted one.
     /// </summary>
-    public MlpTrainingResult Run(float[] features, int rows, int[] labels, float[]? exampleWeights, FeatureStandardizer? standardizer,
-        ValidationEvaluator? validation = null, MlpWarmStart? warmStart = null)
+    public MlpTrainingResult Run(float[] features, int rows, int[] labels, float[]? targets, float[]? exampleWeights, FeatureStandardizer? standardizer,
+        TargetStandardizer? target, ValidationEvaluator? validation = null, MlpWarmStart? warmStart = null)
     {
         var state = TrainingState.Begin(_settings, warmStart);
         state.RestoreInto(_optimizer);
@@ -63,17 +64,18 @@ internal sealed class Trainer : IDisposable
         for (int epoch = state.EpochsCompleted, last = TrainingState.LastEpoch(epoch, _settings.MaximumNumberOfEpochs); epoch++ < last;)
         {
             _optimizer.LearningRate = schedule.Rate(epoch - 1, state);
-            var (lossSum, normSum, batches) = RunEpoch(features, rows, labels, exampleWeights, epoch, order, layerNormSums, ref state);
+            var (lossSum, normSum, batches) = RunEpoch(features, rows, labels, targets, exampleWeights, epoch, order, layerNormSums, ref state);
             double dataLoss = lossSum / totalWeight;
             double loss = dataLoss + L2Penalty() + L1Penalty.Value(Weights, _settings.L1Regularization);
             if (!double.IsFinite(loss)) throw Divergence.NotFinite(epoch, batches, loss, _optimizer.LearningRate);
             if (Divergence.HasExploded(dataLoss, state.InitialLoss)) throw Divergence.Exploded(epoch, dataLoss, state.InitialLoss, _optimizer.LearningRate);
 
-            (double Loss, double Accuracy)? measured = validation?.Evaluate(_network, _context);
+            ValidationMetrics? measured = validation?.Evaluate(_network, _context);
             var report = new EpochReport(epoch, loss, _optimizer.LearningRate, normSum / batches, layerNormSums.Select(n => n / batches).ToArray(), clock.Elapsed)
             {
                 ValidationLoss = measured?.Loss,
                 ValidationAccuracy = measured?.Accuracy,
+                ValidationRmse = measured?.Rmse,
             };
             history.Add(report);
             _settings.EpochCompleted?.Invoke(report);
@@ -82,7 +84,7 @@ internal sealed class Trainer : IDisposable
             state = state with
             {
                 Convergence = convergence.Observe(state.Convergence, epoch, loss),
-                EarlyStopping = early?.Observe(state.EarlyStopping, epoch, measured!.Value.Loss, measured.Value.Accuracy) ?? state.EarlyStopping,
+                EarlyStopping = early?.Observe(state.EarlyStopping, epoch, measured!.Loss, measured.Accuracy ?? double.NaN) ?? state.EarlyStopping,
             };
             if (keepBest && state.EarlyStopping.Epoch == epoch) best = ((float[])_network.ParameterArray.Clone(), state.WithOptimizer(_optimizer));
             if (early is not null && early.ShouldStop(state.EarlyStopping))
@@ -100,15 +102,15 @@ internal sealed class Trainer : IDisposable
         if (best is { } kept && kept.State.EpochsCompleted != state.EpochsCompleted)
         {
             kept.Parameters.CopyTo(_network.ParameterArray, 0);
-            return new MlpTrainingResult(_network, standardizer, history, reason, kept.State);
+            return new MlpTrainingResult(_network, standardizer, history, reason, kept.State) { TargetStandardizer = target };
         }
-        return new MlpTrainingResult(_network, standardizer, history, reason, state.WithOptimizer(_optimizer));
+        return new MlpTrainingResult(_network, standardizer, history, reason, state.WithOptimizer(_optimizer)) { TargetStandardizer = target };
     }
 
     // One pass over the rows in the epoch's shuffled order: the summed weighted loss (without penalties), the summed
     // global gradient norm and the number of mini-batches (each layer's norm summed into layerNormSums). Records the
     // untrained network's loss in the state once.
-    private (double LossSum, double NormSum, int Batches) RunEpoch(float[] features, int rows, int[] labels, float[]? weights,
+    private (double LossSum, double NormSum, int Batches) RunEpoch(float[] features, int rows, int[] labels, float[]? targets, float[]? weights,
         int epoch, int[] order, double[] layerNormSums, ref TrainingState state)
     {
         int batchSize = Math.Min(_settings.BatchSize, rows), batches = 0;
@@ -121,7 +123,7 @@ internal sealed class Trainer : IDisposable
         {
             ThrowIfCancellationRequested();
             int batch = Math.Min(batchSize, rows - start);
-            double batchLoss = _step.Run(features, labels, weights, order, start, batch, epochRandom, layerNormSums, ref normSum);
+            double batchLoss = _step.Run(features, labels, targets, weights, order, start, batch, epochRandom, layerNormSums, ref normSum);
             batches++;
             if (!double.IsFinite(batchLoss) || !double.IsFinite(normSum)) throw Divergence.NotFinite(epoch, batches, batchLoss, _optimizer.LearningRate);
             if (double.IsNaN(state.InitialLoss)) state = state with { InitialLoss = batchLoss / ExampleWeightSum.Of(weights, order.AsSpan(start, batch)) };

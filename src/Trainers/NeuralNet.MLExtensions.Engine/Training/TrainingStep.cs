@@ -22,7 +22,7 @@ internal sealed class TrainingStep
     private readonly TileAction _gatherTile;
     private float[] _gatherFeatures = null!;
     private int[] _gatherLabels = [], _gatherOrder = [];
-    private float[]? _gatherWeights;
+    private float[]? _gatherWeights, _gatherTargets;
     private int _gatherStart, _gatherCount;
 
     public TrainingStep(MlpNetwork network, MlpTrainingSettings settings, Optimizer optimizer, ComputeContext context, int batchCapacity)
@@ -30,7 +30,7 @@ internal sealed class TrainingStep
         _network = network;
         _context = context;
         _modules = WithDropout(network, settings.DropoutPerLayer());
-        _loss = new SoftmaxCrossEntropyLoss(network.Architecture.ClassCount, batchCapacity, settings.LabelSmoothing);
+        _loss = TaskLoss.Create(network.Architecture, settings, batchCapacity);
         _workspace = new TrainingWorkspace(network.Architecture.InputSize, _modules, batchCapacity, network.Layout.Count);
         _update = new ParameterUpdate(network.Layout, optimizer, _context, settings.L2Regularization, settings.L1Regularization, settings.GradientClippingNorm);
         _gatherTile = GatherTile;
@@ -50,14 +50,15 @@ internal sealed class TrainingStep
     }
 
     /// <summary>
-    /// Trains on rows order[start..start+batch) of features: [rows×in], labels: [rows], weights: [rows] or null.
+    /// Trains on rows order[start..start+batch) of features: [rows×in], labels: [rows], targets: [rows] (regression) or
+    /// null, weights: [rows] or null.
     /// Adds each layer's weight-gradient norm to <paramref name="layerNormSums"/> and the global norm to
     /// <paramref name="normSum"/>; returns the batch's summed (weighted) loss.
     /// </summary>
-    public double Run(float[] features, int[] labels, float[]? weights, int[] order, int start, int batch, SeededRandom epochRandom,
+    public double Run(float[] features, int[] labels, float[]? targets, float[]? weights, int[] order, int start, int batch, SeededRandom epochRandom,
         double[] layerNormSums, ref double normSum)
     {
-        Gather(features, labels, weights, order, start, batch);
+        Gather(features, labels, targets, weights, order, start, batch);
         // The next batch's rows are random lines of a large array: request them now, use them next step.
         int next = Math.Min(batch, order.Length - start - batch);
         if (next > 0) Prefetch.Rows(features, order.AsSpan(start + batch, next), _network.Architecture.InputSize);
@@ -65,10 +66,11 @@ internal sealed class TrainingStep
     }
 
     // The batch's rows, labels and weights into the workspace, in tiles of GatherRows rows spread over the threads.
-    private void Gather(float[] features, int[] labels, float[]? weights, int[] order, int start, int count)
+    private void Gather(float[] features, int[] labels, float[]? targets, float[]? weights, int[] order, int start, int count)
     {
         (_gatherFeatures, _gatherLabels, _gatherWeights, _gatherOrder, _gatherStart, _gatherCount) = (features, labels, weights, order, start, count);
         int tiles = (count + GatherRows - 1) / GatherRows;
+        _gatherTargets = targets;
         _context.Run(tiles, _gatherTile);
         _gatherFeatures = null!;
     }
@@ -84,6 +86,7 @@ internal sealed class TrainingStep
             _gatherFeatures.AsSpan(r * d, d).CopyTo(input.Slice(i * d, d));
             _workspace.Labels[i] = _gatherLabels[r];
             if (_gatherWeights is not null) _workspace.Weights[i] = _gatherWeights[r];
+            if (_gatherTargets is not null) _workspace.Targets[i] = _gatherTargets[r];
         }
     }
 
@@ -103,9 +106,10 @@ internal sealed class TrainingStep
 
         ReadOnlySpan<float> exampleWeights = weighted ? w.Weights.AsSpan(0, batch) : default;
         ReadOnlySpan<int> labels = w.Labels.AsSpan(0, batch);
-        double loss = _loss.Forward(x, batch, labels, exampleWeights);
+        ReadOnlySpan<float> targets = w.Targets.AsSpan(0, batch);
+        double loss = _loss.Forward(x, batch, labels, targets, exampleWeights);
         Span<float> dy = w.DeltaA, dx = w.DeltaB;
-        _loss.Backward(batch, labels, exampleWeights, 1f / batch, dy);
+        _loss.Backward(batch, labels, targets, exampleWeights, 1f / batch, dy);
 
         for (int m = _modules.Length - 1; m >= 0; m--)
         {

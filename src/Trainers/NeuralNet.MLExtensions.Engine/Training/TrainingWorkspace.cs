@@ -17,6 +17,7 @@ internal sealed class TrainingWorkspace
         Input = new float[BufferSize.Of(batchCapacity, inputWidth, "Mini-batch input rows")];
         Labels = new int[batchCapacity];
         Weights = new float[batchCapacity];
+        Targets = new float[batchCapacity];
         _outputs = new float[modules.Count][];
         _saved = new float[modules.Count][];
         _outputWidths = new int[modules.Count];
@@ -39,6 +40,8 @@ internal sealed class TrainingWorkspace
     public float[] Input { get; }
     public int[] Labels { get; }
     public float[] Weights { get; }
+    /// <summary>The batch's standardised regression targets (unused by classification).</summary>
+    public float[] Targets { get; }
     public float[] DeltaA { get; }
     public float[] DeltaB { get; }
     public float[] Gradients { get; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using NeuralNet.MLExtensions.Engine;
 
 namespace NeuralNet.MLExtensions.Data;
 
@@ -11,13 +12,21 @@ namespace NeuralNet.MLExtensions.Data;
 /// </summary>
 internal static class TrainingDataReader
 {
-    /// <summary>Reads training rows; <paramref name="role"/> names the data in messages ("training" or "validation").</summary>
+    /// <summary>
+    /// Reads training rows; <paramref name="role"/> names the data in messages ("training" or "validation"). The label
+    /// is a key (multiclass), a Boolean (binary: false is class 0, true class 1) or a Single (regression: the targets).
+    /// </summary>
     public static TrainingSet Read(IDataView data, DataViewSchema.Column features, DataViewSchema.Column label,
-        DataViewSchema.Column? weight, bool skipInvalidRows, string role = "training")
+        DataViewSchema.Column? weight, bool skipInvalidRows, string role = "training", MlpTask task = MlpTask.Multiclass)
     {
         bool training = role == "training";
         int d = ((VectorDataViewType)features.Type).Size;
-        var classes = ClassLabels.FromLabelColumn(label);
+        var classes = task switch
+        {
+            MlpTask.Binary => ClassLabels.Binary,
+            MlpTask.Regression => ClassLabels.None,
+            _ => ClassLabels.FromLabelColumn(label),
+        };
         long count = data.GetRowCount() ?? CountRows(data, label);
         if (count == 0) throw new InvalidOperationException($"The {role} data has no rows; {(training ? "a model cannot be trained on nothing" : "there is nothing to validate on")}.");
         if (count * d > Array.MaxLength)
@@ -25,19 +34,20 @@ internal static class TrainingDataReader
 
         var x = new float[count * d];
         var y = new int[count];
+        float[]? targets = task == MlpTask.Regression ? new float[count] : null;
         float[]? w = weight is null ? null : new float[count];
         var columns = new List<DataViewSchema.Column> { features, label };
         if (weight is not null) columns.Add(weight.Value);
 
-        var invalid = new InvalidRows();
+        var invalid = new InvalidRows { NumericLabel = task == MlpTask.Regression };
         int rows = 0;
         using (var cursor = data.GetRowCursor(columns))
         {
             var getFeatures = cursor.GetGetter<VBuffer<float>>(features);
-            var getLabel = cursor.GetGetter<uint>(label);
+            var getLabel = LabelGetter(cursor, label, task);
             var getWeight = weight is null ? null : cursor.GetGetter<float>(weight.Value);
             VBuffer<float> buffer = default;
-            uint key = 0;
+            float key = 0;
             float weightValue = 1f;
             while (cursor.MoveNext())
             {
@@ -48,9 +58,10 @@ internal static class TrainingDataReader
                 getWeight?.Invoke(ref weightValue);
                 var row = x.AsSpan(rows * d, d);
                 buffer.CopyTo(row);
-                bool bad = invalid.Check(row, key, classes.Count, weightValue, getWeight is not null);
+                bool bad = invalid.Check(row, key, task == MlpTask.Regression ? 0 : classes.Count, weightValue, getWeight is not null);
                 if (bad && skipInvalidRows) continue;
-                y[rows] = (int)key - 1;
+                if (targets is not null) targets[rows] = key;
+                else y[rows] = (int)key - 1;
                 if (w is not null) w[rows] = weightValue;
                 rows++;
             }
@@ -62,10 +73,10 @@ internal static class TrainingDataReader
                 ? $"All {invalid.Rows} {role} rows were skipped as invalid ({invalid.Summary(features)}); nothing is left to {(training ? "train" : "validate")} on."
                 : $"The {role} data has no rows; {(training ? "a model cannot be trained on nothing" : "there is nothing to validate on")}.");
 
-        var present = new bool[classes.Count];
+        var present = new bool[Math.Max(1, classes.Count)];
         int distinct = 0;
         for (int i = 0; i < rows; i++) if (!present[y[i]]) { present[y[i]] = true; distinct++; }
-        if (distinct < 2 && training)
+        if (distinct < 2 && training && task != MlpTask.Regression)
             throw new InvalidOperationException(
                 $"The training data holds only one class ('{classes.Names[y[0]]}') in Label column '{label.Name}'; a classifier needs examples of at least two classes.");
 
@@ -74,8 +85,27 @@ internal static class TrainingDataReader
             Array.Resize(ref x, rows * d);
             Array.Resize(ref y, rows);
             if (w is not null) Array.Resize(ref w, rows);
+            if (targets is not null) Array.Resize(ref targets, rows);
         }
-        return new TrainingSet(x, rows, d, y, w, classes, invalid.Rows);
+        return new TrainingSet(x, rows, d, y, w, classes, invalid.Rows) { Targets = targets };
+    }
+
+    // The label as a float: the key value (0 missing), 2 for true and 1 for false, or the regression target itself.
+    private static ValueGetter<float> LabelGetter(DataViewRowCursor cursor, DataViewSchema.Column label, MlpTask task)
+    {
+        switch (task)
+        {
+            case MlpTask.Regression:
+                return cursor.GetGetter<float>(label);
+            case MlpTask.Binary:
+                var flag = cursor.GetGetter<bool>(label);
+                bool b = false;
+                return (ref float v) => { flag(ref b); v = b ? 2f : 1f; };
+            default:
+                var key = cursor.GetGetter<uint>(label);
+                uint k = 0;
+                return (ref float v) => { key(ref k); v = k; };
+        }
     }
 
     private static long CountRows(IDataView data, DataViewSchema.Column label)
@@ -91,8 +121,10 @@ internal static class TrainingDataReader
     {
         private readonly SortedDictionary<int, int> _slots = new();
         public int Rows, BadFeatures, MissingLabels, BadWeights;
+        public bool NumericLabel;
 
-        public bool Check(ReadOnlySpan<float> row, uint key, int classCount, float weight, bool weighted)
+        // key: the key value (0 = missing) with classCount classes, or with classCount 0 a regression target (NaN = missing).
+        public bool Check(ReadOnlySpan<float> row, float key, int classCount, float weight, bool weighted)
         {
             bool bad = false;
             for (int i = 0; i < row.Length; i++)
@@ -102,7 +134,7 @@ internal static class TrainingDataReader
                     bad = true;
                     _slots[i] = _slots.GetValueOrDefault(i) + 1;
                 }
-            if (key == 0 || key > classCount) { MissingLabels++; bad = true; }
+            if (classCount == 0 ? !float.IsFinite(key) : key == 0 || key > classCount) { MissingLabels++; bad = true; }
             if (weighted && !(weight >= 0f && float.IsFinite(weight))) { BadWeights++; bad = true; }
             if (bad) Rows++;
             return bad;
@@ -124,10 +156,12 @@ internal static class TrainingDataReader
                 lines.Add($"{BadFeatures} {role} row(s) have NaN or infinity in Features column '{features.Name}', in {Slots(features)}. " +
                           "Replace them first (e.g. mlContext.Transforms.ReplaceMissingValues) or filter the rows out.");
             if (MissingLabels > 0)
-                lines.Add($"{MissingLabels} {role} row(s) have a missing label in Label column '{label.Name}' (key value 0, e.g. a value MapValueToKey did not see).");
+                lines.Add(NumericLabel
+                    ? $"{MissingLabels} {role} row(s) have a NaN or infinite value in Label column '{label.Name}'. Filter them out (e.g. mlContext.Data.FilterRowsByMissingValues(data, \"{label.Name}\"))."
+                    : $"{MissingLabels} {role} row(s) have a missing label in Label column '{label.Name}' (key value 0, e.g. a value MapValueToKey did not see).");
             if (BadWeights > 0)
                 lines.Add($"{BadWeights} {role} row(s) have a negative, NaN or infinite weight in ExampleWeight column '{weight?.Name}'; weights must be finite and ≥ 0.");
-            lines.Add("Set MlpTrainer.Options.SkipInvalidRows = true to skip such rows instead (their count is reported on MLContext.Log).");
+            lines.Add("Set Options.SkipInvalidRows = true to skip such rows instead (their count is reported on MLContext.Log).");
             return string.Join(" ", lines);
         }
 

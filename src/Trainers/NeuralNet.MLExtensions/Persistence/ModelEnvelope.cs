@@ -19,7 +19,7 @@ internal static class ModelEnvelope
     /// best epoch and the warm-start training state (optimizer state, schedule and convergence state). 3: the training
     /// state adds the schedule's span, the early-stopping watch, each watch's best epoch and the untrained loss.
     /// </summary>
-    public const ushort CurrentVersion = 3;
+    public const ushort CurrentVersion = 4;
 
     /// <summary>The oldest version this library reads.</summary>
     public const ushort OldestReadableVersion = 1;

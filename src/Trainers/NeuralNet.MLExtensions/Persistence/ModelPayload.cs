@@ -9,6 +9,9 @@ namespace NeuralNet.MLExtensions.Persistence;
 /// standardisation flag, means and scales; class key values; parameter count and parameters; stop reason; history
 /// (from version 2 with validation loss and accuracy); from version 2, the best epoch and the training state
 /// (<see cref="TrainingStateCodec"/>; version 3 adds the schedule's span and the early-stopping and divergence watches).
+/// Version 4 adds the task (a byte after the hidden layers; earlier files are multiclass), the regression target's
+/// mean and scale (doubles, after the feature standardisation, regression only) and each epoch's validation RMSE
+/// (flag bit 4 in the history).
 /// Every count is checked against the limits of <see cref="ModelLimits"/> and against the bytes left before anything is allocated.
 /// </summary>
 internal static class ModelPayload
@@ -28,12 +31,18 @@ internal static class ModelPayload
                 w.Write(a.HiddenLayerSizes[i]);
                 w.Write((byte)a.HiddenActivations[i]);
             }
+            w.Write((byte)a.Task);
             w.Write(a.ClassCount);
             w.Write(model.Standardizer is null ? (byte)0 : (byte)1);
             if (model.Standardizer is { } s)
             {
                 foreach (float v in s.Mean) w.Write(v);
                 foreach (float v in s.Scale) w.Write(v);
+            }
+            if (model.TargetStandardizer is { } target)
+            {
+                w.Write(target.Mean);
+                w.Write(target.Scale);
             }
             KeyValueCodec.Write(w, model.Classes);
             var parameters = model.Network.Parameters;
@@ -50,9 +59,10 @@ internal static class ModelPayload
                 w.Write(e.LayerGradientNorms.Count);
                 foreach (double n in e.LayerGradientNorms) w.Write(n);
                 w.Write(e.Elapsed.Ticks);
-                w.Write((byte)((e.ValidationLoss is null ? 0 : 1) | (e.ValidationAccuracy is null ? 0 : 2)));
+                w.Write((byte)((e.ValidationLoss is null ? 0 : 1) | (e.ValidationAccuracy is null ? 0 : 2) | (e.ValidationRmse is null ? 0 : 4)));
                 if (e.ValidationLoss is double loss) w.Write(loss);
                 if (e.ValidationAccuracy is double accuracy) w.Write(accuracy);
+                if (e.ValidationRmse is double rmse) w.Write(rmse);
             }
             w.Write(model.BestEpoch);
             TrainingStateCodec.Write(w, model.TrainingState);
@@ -76,8 +86,21 @@ internal static class ModelPayload
                 throw new InvalidDataException($"MLP model is corrupt: unknown activation code {code} in hidden layer {i}.");
             activations[i] = (Activation)code;
         }
-        int classCount = r.ReadInt32("class count", 2, MaxClasses);
-        var architecture = new MlpArchitecture(inputSize, sizes, activations, classCount);
+        var task = MlpTask.Multiclass;
+        if (version >= 4)
+        {
+            byte taskCode = r.ReadByte("task");
+            if (!Enum.IsDefined(typeof(MlpTask), (int)taskCode))
+                throw new InvalidDataException($"MLP model is corrupt: unknown task code {taskCode}.");
+            task = (MlpTask)taskCode;
+        }
+        int classCount = task switch
+        {
+            MlpTask.Binary => r.ReadInt32("class count", 2, 2),
+            MlpTask.Regression => r.ReadInt32("class count", 0, 0),
+            _ => r.ReadInt32("class count", 2, MaxClasses),
+        };
+        var architecture = new MlpArchitecture(inputSize, sizes, activations, task, classCount);
 
         FeatureStandardizer? standardizer = null;
         byte hasStandardizer = r.ReadByte("standardisation flag");
@@ -94,6 +117,14 @@ internal static class ModelPayload
                 if (!float.IsFinite(mean[i]) || !float.IsFinite(scale[i]) || scale[i] <= 0f)
                     throw new InvalidDataException($"MLP model is corrupt: standardisation of feature {i} has mean {mean[i]} and scale {scale[i]}; both must be finite and the scale positive.");
             standardizer = new FeatureStandardizer(mean, scale);
+        }
+        TargetStandardizer? target = null;
+        if (task == MlpTask.Regression)
+        {
+            double mean = r.ReadDouble("target mean"), scale = r.ReadDouble("target scale");
+            if (!double.IsFinite(mean) || !double.IsFinite(scale) || scale <= 0)
+                throw new InvalidDataException($"MLP model is corrupt: the target has mean {mean} and scale {scale}; both must be finite and the scale positive.");
+            target = new TargetStandardizer(mean, scale);
         }
 
         var classes = KeyValueCodec.Read(ref r, classCount);
@@ -126,18 +157,21 @@ internal static class ModelPayload
             for (int l = 0; l < layers; l++) norms[l] = r.ReadDouble($"history {i} layer {l} gradient norm");
             long ticks = r.ReadInt64($"history {i} elapsed time");
             if (ticks < 0) throw new InvalidDataException($"MLP model is corrupt: history {i} has a negative elapsed time.");
-            double? validationLoss = null, validationAccuracy = null;
+            double? validationLoss = null, validationAccuracy = null, validationRmse = null;
             if (version >= 2)
             {
                 byte present = r.ReadByte($"history {i} validation flags");
-                if (present > 3) throw new InvalidDataException($"MLP model is corrupt: history {i} validation flags are {present}, expected 0 to 3.");
+                int highest = version >= 4 ? 7 : 3;
+                if (present > highest) throw new InvalidDataException($"MLP model is corrupt: history {i} validation flags are {present}, expected 0 to {highest}.");
                 if ((present & 1) != 0) validationLoss = r.ReadDouble($"history {i} validation loss");
                 if ((present & 2) != 0) validationAccuracy = r.ReadDouble($"history {i} validation accuracy");
+                if ((present & 4) != 0) validationRmse = r.ReadDouble($"history {i} validation RMSE");
             }
             history.Add(new EpochReport(epoch, loss, rate, norm, norms, TimeSpan.FromTicks(ticks))
             {
                 ValidationLoss = validationLoss,
                 ValidationAccuracy = validationAccuracy,
+                ValidationRmse = validationRmse,
             });
         }
         int bestEpoch = 0;
@@ -150,6 +184,6 @@ internal static class ModelPayload
         r.ExpectEnd();
 
         var network = new MlpNetwork(architecture, parameters, copy: false);
-        return new SavedModel(featureColumn, new MlpModelParameters(network, standardizer, classes, history, (StopReason)stop, trainingState, bestEpoch));
+        return new SavedModel(featureColumn, new MlpModelParameters(network, standardizer, classes, history, (StopReason)stop, trainingState, bestEpoch, target));
     }
 }

@@ -2,16 +2,45 @@ using NeuralNet.MLExtensions.Engine;
 
 namespace NeuralNet.MLExtensions.Scoring;
 
-/// <summary>Class probabilities of a trained MLP: features [in] → probabilities [K], evaluated in blocks.</summary>
+/// <summary>
+/// What a trained MLP gives per row, evaluated in blocks: features [in] → the K class probabilities (multiclass),
+/// [logit, σ(logit)] (binary), or [prediction in the target's units] (regression).
+/// </summary>
 internal sealed class MlpScoreFunction(MlpModelParameters model) : IBlockFunction
 {
     public int InputSize => model.FeatureCount;
-    public int OutputSize => model.Classes.Count;
+    public int OutputSize => model.Task switch { MlpTask.Multiclass => model.Classes.Count, MlpTask.Binary => 2, _ => 1 };
 
-    public IBlockEvaluator CreateEvaluator(int threads) => new Evaluator(new MlpInference(model.Network, model.Standardizer, threads));
+    public IBlockEvaluator CreateEvaluator(int threads) => model.Task switch
+    {
+        MlpTask.Multiclass => new ProbabilityEvaluator(new MlpInference(model.Network, model.Standardizer, threads)),
+        MlpTask.Binary => new BinaryEvaluator(new MlpInference(model.Network, model.Standardizer, threads)),
+        _ => new OutputEvaluator(new MlpInference(model.Network, model.Standardizer, model.TargetStandardizer, threads)),
+    };
 
-    private sealed class Evaluator(MlpInference inference) : IBlockEvaluator
+    private sealed class ProbabilityEvaluator(MlpInference inference) : IBlockEvaluator
     {
         public void Evaluate(ReadOnlySpan<float> features, int rows, Span<float> outputs) => inference.Probabilities(features, rows, outputs);
+    }
+
+    private sealed class OutputEvaluator(MlpInference inference) : IBlockEvaluator
+    {
+        public void Evaluate(ReadOnlySpan<float> features, int rows, Span<float> outputs) => inference.Outputs(features, rows, outputs);
+    }
+
+    // Row r's logit goes to outputs[2r], its probability to outputs[2r + 1]: the logits are computed into the first
+    // half, then spread from the last row back so that no logit is overwritten before it is read.
+    private sealed class BinaryEvaluator(MlpInference inference) : IBlockEvaluator
+    {
+        public void Evaluate(ReadOnlySpan<float> features, int rows, Span<float> outputs)
+        {
+            inference.Outputs(features, rows, outputs[..rows]);
+            for (int r = rows - 1; r >= 0; r--)
+            {
+                float logit = outputs[r];
+                outputs[2 * r] = logit;
+                outputs[2 * r + 1] = MlpInference.Sigmoid(logit);
+            }
+        }
     }
 }

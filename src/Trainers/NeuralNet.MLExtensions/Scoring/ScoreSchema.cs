@@ -12,6 +12,14 @@ internal static class ScoreSchema
 {
     private static readonly KeyDataViewType ScoreSetIdType = new(typeof(uint), int.MaxValue);
 
+    /// <summary>The columns the model's task appends (binary and regression: <see cref="TaskScoreSchema"/>).</summary>
+    public static IReadOnlyList<OutputColumn> Columns(MlpModelParameters model) => model.Task switch
+    {
+        Engine.MlpTask.Binary => TaskScoreSchema.BinaryColumns(),
+        Engine.MlpTask.Regression => TaskScoreSchema.RegressionColumns(),
+        _ => Columns(model.Classes),
+    };
+
     /// <summary>Score (the row's K probabilities) and PredictedLabel (1 + the index of the largest; 0 when any is NaN).</summary>
     public static IReadOnlyList<OutputColumn> Columns(ClassLabels classes) =>
     [
@@ -32,7 +40,15 @@ internal static class ScoreSchema
         return (uint)best + 1;
     }
 
-    /// <summary>The shape of the two columns, for <c>GetOutputSchema(SchemaShape)</c>.</summary>
+    /// <summary>The shape of the task's columns, for <c>GetOutputSchema(SchemaShape)</c>.</summary>
+    public static IEnumerable<SchemaShape.Column> Shape(Engine.MlpTask task, DataViewType? keyValueItemType) => task switch
+    {
+        Engine.MlpTask.Binary => TaskScoreSchema.BinaryShape(),
+        Engine.MlpTask.Regression => TaskScoreSchema.RegressionShape(),
+        _ => Shape(keyValueItemType),
+    };
+
+    /// <summary>The shape of the two multiclass columns.</summary>
     public static IEnumerable<SchemaShape.Column> Shape(DataViewType? keyValueItemType)
     {
         var common = new List<SchemaShape.Column>
@@ -74,9 +90,10 @@ internal static class ScoreSchema
         return builder.ToAnnotations();
     }
 
-    private static void AddCommon(DataViewSchema.Annotations.Builder builder, string valueKind)
+    /// <summary>The annotations every score column carries: the scorer's kind, the column's value kind, the column set id.</summary>
+    internal static void AddCommon(DataViewSchema.Annotations.Builder builder, string valueKind, string columnKind = AnnotationNames.MulticlassClassification)
     {
-        builder.Add(AnnotationNames.ScoreColumnKind, TextDataViewType.Instance, (ref ReadOnlyMemory<char> v) => v = AnnotationNames.MulticlassClassification.AsMemory());
+        builder.Add(AnnotationNames.ScoreColumnKind, TextDataViewType.Instance, (ref ReadOnlyMemory<char> v) => v = columnKind.AsMemory());
         builder.Add(AnnotationNames.ScoreValueKind, TextDataViewType.Instance, (ref ReadOnlyMemory<char> v) => v = valueKind.AsMemory());
         builder.Add(AnnotationNames.ScoreColumnSetId, ScoreSetIdType, (ref uint v) => v = 1u);
     }
