@@ -16,17 +16,12 @@ public sealed class MlpInference
     private readonly ForwardWorkspace _workspace = new(transposeWeights: true);
     private float[] _standardized = [];
 
-    /// <summary>Inference for <paramref name="network"/>, standardising with <paramref name="standardizer"/> when given.</summary>
-    public MlpInference(MlpNetwork network, FeatureStandardizer? standardizer, int numberOfThreads = 1)
-        : this(network, standardizer, null, numberOfThreads)
-    {
-    }
-
     /// <summary>
-    /// As above on <paramref name="numberOfThreads"/> threads; a regression network needs its <paramref name="target"/>
+    /// Inference for <paramref name="network"/> on <paramref name="numberOfThreads"/> threads, standardising with
+    /// <paramref name="standardizer"/> when given; a regression network needs its <paramref name="target"/>
     /// standardisation, so that <see cref="Outputs"/> gives values in the target's own units.
     /// </summary>
-    public MlpInference(MlpNetwork network, FeatureStandardizer? standardizer, TargetStandardizer? target, int numberOfThreads)
+    public MlpInference(MlpNetwork network, FeatureStandardizer? standardizer, TargetStandardizer? target = null, int numberOfThreads = 1)
     {
         ArgumentNullException.ThrowIfNull(network);
         _target = network.Architecture.Task == MlpTask.Regression ? target : null;

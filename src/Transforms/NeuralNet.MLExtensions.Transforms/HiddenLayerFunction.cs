@@ -9,7 +9,7 @@ internal sealed class HiddenLayerFunction(MlpModelParameters model, int layerInd
     public int InputSize => model.FeatureCount;
     public int OutputSize => model.Architecture.HiddenLayerSizes[layerIndex];
 
-    public IBlockEvaluator CreateEvaluator(int threads) => new Evaluator(new MlpInference(model.Network, model.Standardizer, threads), layerIndex);
+    public IBlockEvaluator CreateEvaluator(int threads) => new Evaluator(new MlpInference(model.Network, model.Standardizer, numberOfThreads: threads), layerIndex);
 
     private sealed class Evaluator(MlpInference inference, int layer) : IBlockEvaluator
     {

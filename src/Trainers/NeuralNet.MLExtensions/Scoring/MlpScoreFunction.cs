@@ -13,8 +13,8 @@ internal sealed class MlpScoreFunction(MlpModelParameters model) : IBlockFunctio
 
     public IBlockEvaluator CreateEvaluator(int threads) => model.Task switch
     {
-        MlpTask.Multiclass => new ProbabilityEvaluator(new MlpInference(model.Network, model.Standardizer, threads)),
-        MlpTask.Binary => new BinaryEvaluator(new MlpInference(model.Network, model.Standardizer, threads)),
+        MlpTask.Multiclass => new ProbabilityEvaluator(new MlpInference(model.Network, model.Standardizer, numberOfThreads: threads)),
+        MlpTask.Binary => new BinaryEvaluator(new MlpInference(model.Network, model.Standardizer, numberOfThreads: threads)),
         _ => new OutputEvaluator(new MlpInference(model.Network, model.Standardizer, model.TargetStandardizer, threads)),
     };
 
