@@ -14,7 +14,7 @@ internal static class CliApp
 {
     public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false)
     {
-        var root = new RootCommand("Train, evaluate and apply a multilayer-perceptron classifier on CSV files (ML.NET).")
+        var root = new RootCommand("Train, evaluate and apply a multilayer perceptron (classification or regression) on CSV files (ML.NET).")
         {
             Train(output, error, interactive),
             Evaluate(output, error),
@@ -47,6 +47,16 @@ internal static class CliApp
     {
         var train = new Option<string>("--train") { Description = "Training CSV with a header row.", Required = true };
         var label = new Option<string>("--label") { Description = "Name of the label column (text or numbers).", Required = true };
+        var task = new Option<string>("--task")
+        {
+            Description = "auto, multiclass, binary or regression. auto: regression for a numeric label with more than 20 distinct values or any " +
+                "value that is not a whole number, binary for exactly two classes, else multiclass.",
+            DefaultValueFactory = _ => "auto",
+        };
+        var positiveClass = new Option<string?>("--positive-class")
+        {
+            Description = "Binary: the class that is true (whose probability is reported). Default: for numbers the larger; for text the one reading true or yes, else the second in ordinal order.",
+        };
         var test = new Option<string?>("--test") { Description = "Test CSV; without it a fraction of the training rows is held out." };
         var testFraction = new Option<double>("--test-fraction") { Description = "Fraction held out for testing when there is no --test.", DefaultValueFactory = _ => 0.2 };
         var hidden = new Option<string>("--hidden") { Description = "Hidden layer widths, comma-separated, e.g. 256,128; empty for none.", DefaultValueFactory = _ => "100" };
@@ -61,12 +71,12 @@ internal static class CliApp
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the metrics on standard output." };
         var command = new Command("train", "Train on a CSV file and evaluate on a test file or held-out rows.")
         {
-            train, label, test, testFraction, hidden, activation, epochs, batchSize, learningRate, seed, validation, model, report, json,
+            train, label, task, positiveClass, test, testFraction, hidden, activation, epochs, batchSize, learningRate, seed, validation, model, report, json,
         };
         command.SetAction(r => Guard(error, () => TrainCommand.Run(new TrainSettings(
             r.GetValue(train)!, r.GetValue(label)!, r.GetValue(test), r.GetValue(testFraction), ParseHidden(r.GetValue(hidden)!),
             r.GetValue(activation)!, r.GetValue(epochs), r.GetValue(batchSize), r.GetValue(learningRate), r.GetValue(seed),
-            r.GetValue(validation), r.GetValue(model), r.GetValue(report)),
+            r.GetValue(validation), r.GetValue(model), r.GetValue(report), r.GetValue(task)!, r.GetValue(positiveClass)),
             new CommandOutput(output, error, r.GetValue(json), interactive))));
         return command;
     }
@@ -89,7 +99,7 @@ internal static class CliApp
         var model = new Option<string>("--model") { Description = "A model saved by train --model.", Required = true };
         var data = new Option<string>("--data") { Description = "CSV to predict (the label column may be missing).", Required = true };
         var outputPath = new Option<string?>("--output") { Description = "Where to write the predictions CSV; standard output without it." };
-        var command = new Command("predict", "Predict the class of each row of a CSV file.") { model, data, outputPath };
+        var command = new Command("predict", "Predict each row of a CSV file: the class and probabilities, or the value for a regression model.") { model, data, outputPath };
         command.SetAction(r => Guard(error, () => PredictCommand.Run(r.GetValue(model)!, r.GetValue(data)!, r.GetValue(outputPath),
             new CommandOutput(output, error, Json: false, Interactive: false))));
         return command;

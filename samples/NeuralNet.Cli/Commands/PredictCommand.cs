@@ -1,13 +1,13 @@
-using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using NeuralNet.Cli.Data;
+using NeuralNet.Cli.Tasks;
 using NeuralNet.Cli.Terminal;
 
 namespace NeuralNet.Cli.Commands;
 
 /// <summary>
-/// predict: writes each row's predicted class and class probabilities as CSV (the label column may be absent), one
+/// predict: writes each row's prediction as CSV (<see cref="PredictionColumns"/>; the label column may be absent), one
 /// output row per input row, to a file or to standard output (no <c>--output</c>, <c>-</c> or <c>/dev/stdout</c>).
 /// </summary>
 internal static class PredictCommand
@@ -19,37 +19,33 @@ internal static class PredictCommand
         var say = toStandardOutput ? io.Error : io.Messages;   // standard output holds the CSV alone
         var ml = new MLContext(seed: 0);
         var (model, input) = SavedModel.Load(ml, modelPath);
-        var classes = LabelClasses.FromModel(model, input);
-        var numericColumns = SavedModel.NumericColumns(input, except: null);
+        var classes = LabelTarget.ForModel(ml, TrainedMlp.TaskOf(model), "", model, input).Classes;
+        // The model's input schema holds the label column too (a regression label as numbers); predicting does not need it.
+        string? modelLabel = input.Where(c => !c.IsHidden).Select(c => c.Name).FirstOrDefault(n => IsLabel(model, input, n));
+        var numericColumns = SavedModel.NumericColumns(input, except: modelLabel);
         var scan = CsvScan.Read(dataPath, numericColumns: numericColumns);
-        // The model's input schema holds the label column too; predicting does not need it.
-        string? label = input.Where(c => !c.IsHidden).Select(c => c.Name).FirstOrDefault(n => scan.Find(n) is null && IsLabel(model, input, n));
+        string? label = modelLabel is not null && scan.Find(modelLabel) is null ? modelLabel : null;
         var data = NumericCleaning.ReplaceNonFinite(ml, CsvLoader.LoadForModel(ml, scan, input, label), scan, numericColumns);
         var scored = model.Transform(data);
 
+        var columns = PredictionColumns.For(TrainedMlp.TaskOf(model), scored, classes);
         long rows = 0, unscored = 0;
         void Write(TextWriter writer)
         {
-            writer.WriteLine(string.Join(",", new[] { "PredictedLabel" }.Concat(classes.Select(c => $"P({c})")).Select(CsvLine.Quote)));
-            using var cursor = scored.GetRowCursor([scored.Schema[TrainCommand.PredictedValueColumn], scored.Schema["Score"]]);
-            var getPredicted = cursor.GetGetter<ReadOnlyMemory<char>>(scored.Schema[TrainCommand.PredictedValueColumn]);
-            var getScore = cursor.GetGetter<VBuffer<float>>(scored.Schema["Score"]);
-            ReadOnlyMemory<char> predicted = default;
-            VBuffer<float> score = default;
+            writer.WriteLine(string.Join(",", columns.Header.Select(CsvLine.Quote)));
+            using var cursor = scored.GetRowCursor(columns.Read.Select(name => scored.Schema[name]));
+            var next = columns.Reader(cursor);
             while (cursor.MoveNext())
             {
-                getPredicted(ref predicted);
-                getScore(ref score);
                 rows++;
-                if (score.DenseValues().Any(p => !float.IsFinite(p)))
+                if (next() is not { } cells)
                 {
-                    // Never a NaN probability: the row keeps its place, with empty cells, and is counted.
+                    // Never a NaN probability or value: the row keeps its place, with empty cells, and is counted.
                     unscored++;
-                    writer.WriteLine(new string(',', classes.Length));
+                    writer.WriteLine(new string(',', columns.Header.Count - 1));
                     continue;
                 }
-                writer.WriteLine(string.Join(",", new[] { CsvLine.Quote(predicted.ToString()) }
-                    .Concat(score.DenseValues().Select(p => p.ToString("G6", CultureInfo.InvariantCulture)))));
+                writer.WriteLine(string.Join(",", cells));
             }
         }
 
@@ -64,7 +60,7 @@ internal static class PredictCommand
         }
         say.WriteLine($"Wrote {rows - unscored} predictions for the {scan.Rows} rows of {dataPath} to {(toStandardOutput ? "standard output" : outputPath)}.");
         if (NumericCleaning.Describe(scan, numericColumns, "the training mean saved in the model") is { } changed) say.WriteLine(changed);
-        if (unscored > 0) say.WriteLine($"warning: {unscored} row(s) could not be scored (the model gave no finite probabilities); their cells are left empty.");
+        if (unscored > 0) say.WriteLine($"warning: {unscored} row(s) could not be scored (the model gave no finite probability or value); their cells are left empty.");
         return 0;
     }
 

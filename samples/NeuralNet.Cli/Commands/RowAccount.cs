@@ -19,13 +19,15 @@ internal sealed record RowAccount(string Path, long FileRows, long Used, long No
     /// <summary>Micro accuracy with the unseen-class rows counted as errors.</summary>
     public double AccuracyCountingUnseen(double microAccuracy) => microAccuracy * Used / (Used + UnseenRows);
 
-    public IEnumerable<string> Describe(double microAccuracy)
+    /// <param name="microAccuracy">The accuracy the metrics give (the rows of unseen classes left out).</param>
+    /// <param name="accuracyName">What the accuracy is called ("micro accuracy" for multiclass, "accuracy" for binary).</param>
+    public IEnumerable<string> Describe(double microAccuracy, string accuracyName = "micro accuracy")
     {
         if (NoLabel > 0) yield return $"{NoLabel} row(s) of {Path} have no label (empty, ? or NA) and are skipped.";
         if (UnseenRows == 0) yield break;
         var list = string.Join(", ", Unseen.Take(10).Select(u => $"'{u.Class}' ({u.Rows})")) + (Unseen.Count > 10 ? $" and {Unseen.Count - 10} more" : "");
         yield return string.Create(CultureInfo.InvariantCulture,
             $"{UnseenRows} row(s) of {Path} have {Unseen.Count} class(es) the model was not trained on: {list}. The metrics below leave them out; " +
-            $"counting them as errors, micro accuracy is {AccuracyCountingUnseen(microAccuracy):F4}.");
+            $"counting them as errors, {accuracyName} is {AccuracyCountingUnseen(microAccuracy):F4}.");
     }
 }

@@ -1,13 +1,18 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using NeuralNet.Cli.Data;
+using NeuralNet.Cli.Tasks;
 using NeuralNet.Cli.Terminal;
 using NeuralNet.MLExtensions;
+using NeuralNet.MLExtensions.Engine;
 using NeuralNet.MLExtensions.Reports;
 
 namespace NeuralNet.Cli.Commands;
 
-/// <summary>train: reads a CSV, featurizes it, trains the MLP, evaluates on a test file or a held-out fraction, saves.</summary>
+/// <summary>
+/// train: reads a CSV, chooses the task (<see cref="TaskChoice"/>), featurizes, trains the MLP, evaluates on a test
+/// file or a held-out fraction, saves.
+/// </summary>
 internal static class TrainCommand
 {
     public const string PredictedValueColumn = "PredictedValue";
@@ -18,14 +23,18 @@ internal static class TrainCommand
             throw new CliException($"--validation-fraction must be at least 0 and below 1; got {s.ValidationFraction}.");
         if (s.TestPath is null && !(s.TestFraction > 0 && s.TestFraction < 1))
             throw new CliException($"--test-fraction must be between 0 and 1 (exclusive); got {s.TestFraction}.");
-        var options = TrainerOptions(s);
+        var requested = TaskChoice.Parse(s.Task);
+        _ = TaskTrainer.Options<MlpTrainer.Options>(s, LabelClasses.KeyColumn, Featurizer.FeaturesColumn);   // every shared option checked before any data is read
         OutputFile.RequireWritable(s.ModelPath, "--model");
         OutputFile.RequireWritable(s.ReportPath, "--report");
 
         var ml = new MLContext(seed: s.Seed);
         var trainScan = CsvScan.Read(s.TrainPath, s.Label);
         var label = trainScan.Require(s.Label, "Label");
-        var classes = LabelClasses.FromScan(trainScan, label);
+        var (task, why) = TaskChoice.Choose(trainScan, label, requested);
+        if (s.PositiveClass is not null && task != MlpTask.Binary)
+            throw new CliException($"--positive-class applies to binary classification only; the task is {TaskChoice.Name(task)}. {why}");
+        var target = LabelTarget.ForTraining(ml, task, trainScan, label, s.PositiveClass);
         var numericColumns = trainScan.Columns.Where(c => c.IsNumeric && c.Name != s.Label).Select(c => c.Name).ToHashSet();
         var testScan = s.TestPath is null ? null : CsvScan.Read(s.TestPath, s.Label, numericColumns);
         var testLabel = testScan?.Require(s.Label, "Label");
@@ -33,14 +42,14 @@ internal static class TrainCommand
         var (featurize, steps) = Featurizer.Build(ml, trainScan, s.Label);
         var say = io.Messages;
         say.WriteLine($"Read {trainScan.Path}: {trainScan.Rows} rows, {trainScan.Columns.Count} columns.");
-        say.WriteLine($"Label '{s.Label}' ({(label.IsNumeric ? "numbers, compared as numbers: 1 and 1.0 are one class" : "text")}): " +
-            $"{classes.Length} classes: {string.Join(", ", classes.Take(20))}{(classes.Length > 20 ? ", …" : "")}.");
-        if (label.Missing > 0) say.WriteLine($"{label.Missing} row(s) of {trainScan.Path} have no label (empty, ? or NA) and are skipped.");
+        say.WriteLine(why);
+        foreach (var line in target.Describe(trainScan, label)) say.WriteLine(line);
         foreach (var step in steps) say.WriteLine(step);
         foreach (var scan in new[] { trainScan, testScan }.OfType<CsvScan>())
             if (NumericCleaning.Describe(scan, numericColumns, "the column mean of the training rows") is { } changed) say.WriteLine(changed);
 
-        IDataView raw = CsvLoader.LoadForTraining(ml, trainScan, s.Label);
+        bool numericTarget = task == MlpTask.Regression;
+        IDataView raw = CsvLoader.LoadForTraining(ml, trainScan, s.Label, numericTarget);
         IDataView all = NumericCleaning.ReplaceNonFinite(ml, raw, trainScan, numericColumns);
         IDataView train = all, test;
         if (testScan is null)
@@ -49,18 +58,16 @@ internal static class TrainCommand
             (train, test) = (split.TrainSet, split.TestSet);
             say.WriteLine($"Holding out {s.TestFraction:P0} of the rows for testing (seed {s.Seed}).");
         }
-        else test = NumericCleaning.ReplaceNonFinite(ml, TestFileLoader.LoadLike(ml, trainScan, testScan, s.Label), testScan, numericColumns);
+        else test = NumericCleaning.ReplaceNonFinite(ml, TestFileLoader.LoadLike(ml, trainScan, testScan, s.Label, numericTarget), testScan, numericColumns);
 
-        var labelMap = LabelClasses.Mapping(ml, s.Label, classes, label.IsNumeric, train);
-        IDataView trainMapped = labelMap.Transform(train), testMapped = labelMap.Transform(test);
-        long trainRows = LabelClasses.CountLabelled(trainMapped), testRows = LabelClasses.CountLabelled(testMapped);
+        target.Fit(train);
+        var (trainMapped, trainRows) = target.Apply(train);
+        var (testMapped, testRows) = target.Apply(test);
         if (trainRows == 0) throw new CliException($"No rows to train on: none of the training rows of {trainScan.Path} has a label.");
         if (testRows == 0) throw new CliException("The test set has no labelled rows of a known class: use a larger --test-fraction or another --test file.");
-        var account = testScan is null ? null : RowAccount.Of(testScan, testLabel!, classes, label.IsNumeric, numericColumns, testRows);
+        var account = testScan is null ? null : target.Account(testScan, testLabel!, numericColumns, testRows);
 
-        var pipeline = featurize
-            .Append(ml.MulticlassClassification.Trainers.Mlp(options))
-            .Append(ml.Transforms.Conversion.MapKeyToValue(PredictedValueColumn, "PredictedLabel"));
+        var (pipeline, options) = TaskTrainer.Pipeline(ml, task, s, featurize, LabelClasses.KeyColumn, Featurizer.FeaturesColumn, target.Classes);
         string validation = options.ValidationFraction > 0
             ? $" ({options.ValidationFraction:P0} of them held out for validation and early stopping)"
             : "";
@@ -69,10 +76,15 @@ internal static class TrainCommand
         var model = TrainingProgress.Run(ml, say, io.Interactive && !io.Json, options.MaximumNumberOfEpochs, () => pipeline.Fit(trainMapped));
         double seconds = clock.Elapsed.TotalSeconds;
 
+        string title = $"{Path.GetFileName(s.TrainPath)}: MLP predicting '{s.Label}'";
+        if (task != MlpTask.Multiclass)
+            return TaskResults.Finish(ml, task, model, testMapped, target.Classes, title, trainRows, testRows, seconds, s.ModelPath, raw.Schema, s.ReportPath,
+                account, target, testScan, testLabel, io);
+
         var report = EvaluationReport.Create(ml, model, testMapped, LabelClasses.KeyColumn, new EvaluationReportOptions
         {
-            Title = $"{Path.GetFileName(s.TrainPath)}: MLP predicting '{s.Label}'",
-            TrainingOptions = options,
+            Title = title,
+            TrainingOptions = (MlpTrainer.Options)options,
         });
         say.WriteLine($"Trained {report.Model?.Epochs} epochs in {seconds:F1} s ({report.Model?.StopReason}).");
         foreach (var line in account?.Describe(report.Metrics.MicroAccuracy) ?? []) say.WriteLine(line);
@@ -90,45 +102,5 @@ internal static class TrainCommand
         }
         if (io.Json) io.Output.WriteLine(JsonSummary.Format(report, trainRows, testRows, seconds, s.ModelPath, s.ReportPath, account));
         return 0;
-    }
-
-    private static readonly (string Option, string Flag)[] OptionFlags =
-    [
-        (nameof(MlpTrainer.Options.HiddenLayerSizes), "--hidden"), (nameof(MlpTrainer.Options.MaximumNumberOfEpochs), "--epochs"),
-        (nameof(MlpTrainer.Options.BatchSize), "--batch-size"), (nameof(MlpTrainer.Options.LearningRate), "--learning-rate"),
-        (nameof(MlpTrainer.Options.ValidationFraction), "--validation-fraction"),
-    ];
-
-    private static MlpTrainer.Options TrainerOptions(TrainSettings s)
-    {
-        // By name only: Enum.TryParse would also take "3".
-        var names = Enum.GetNames<MLExtensions.Engine.Activation>();
-        string? name = names.FirstOrDefault(n => n.Equals(s.Activation, StringComparison.OrdinalIgnoreCase))
-            ?? throw new CliException($"--activation must be one of {string.Join(", ", names).ToLowerInvariant()}; got '{s.Activation}'.");
-        var options = new MlpTrainer.Options
-        {
-            LabelColumnName = LabelClasses.KeyColumn,
-            FeatureColumnName = Featurizer.FeaturesColumn,
-            HiddenLayerSizes = s.Hidden,
-            Activation = [Enum.Parse<MLExtensions.Engine.Activation>(name)],
-            Seed = s.Seed,
-            SkipInvalidRows = true,
-            ValidationFraction = (float)s.ValidationFraction,
-        };
-        if (s.Epochs is int epochs) options.MaximumNumberOfEpochs = epochs;
-        if (s.BatchSize is int batch) options.BatchSize = batch;
-        if (s.LearningRate is float rate) options.LearningRate = rate;
-        try
-        {
-            _ = new MlpTrainer(options);   // checks every option now, before any data is read
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            // The trainer names its options; the user typed the command line's.
-            string message = e.Message.Split(" (Parameter", 2)[0].Split(Environment.NewLine)[0];
-            foreach (var (option, flag) in OptionFlags) message = message.Replace(option, flag, StringComparison.Ordinal);
-            throw new CliException(message);
-        }
-        return options;
     }
 }

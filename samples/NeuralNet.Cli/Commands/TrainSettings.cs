@@ -14,4 +14,6 @@ internal sealed record TrainSettings(
     int Seed,
     double ValidationFraction,
     string? ModelPath,
-    string? ReportPath);
+    string? ReportPath,
+    string Task = "auto",
+    string? PositiveClass = null);

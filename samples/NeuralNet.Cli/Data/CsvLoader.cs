@@ -6,9 +6,16 @@ namespace NeuralNet.Cli.Data;
 /// <summary>Loads a scanned CSV with ML.NET's TextLoader: numbers as Single (empty → NaN), text as String.</summary>
 internal static class CsvLoader
 {
-    /// <summary>Columns typed by the scan; the label is always text, so numeric and text labels map to classes alike.</summary>
-    public static IDataView LoadForTraining(MLContext ml, CsvScan scan, string labelColumn) =>
-        Load(ml, scan.Path, scan.Columns.Select(c => new TextLoader.Column(c.Name, c.IsNumeric && c.Name != labelColumn ? DataKind.Single : DataKind.String, c.Index)));
+    /// <summary>
+    /// Columns typed by the scan; the label is text, so numeric and text labels map to classes alike, unless
+    /// <paramref name="labelAsNumber"/> (a regression target).
+    /// </summary>
+    public static IDataView LoadForTraining(MLContext ml, CsvScan scan, string labelColumn, bool labelAsNumber = false) =>
+        Load(ml, scan.Path, scan.Columns.Select(c => new TextLoader.Column(c.Name, ColumnKind(c, labelColumn, labelAsNumber), c.Index)));
+
+    /// <summary>How a training column is read: numbers as Single, the rest (and a class label) as text.</summary>
+    public static DataKind ColumnKind(CsvColumn column, string labelColumn, bool labelAsNumber) =>
+        column.Name == labelColumn ? (labelAsNumber ? DataKind.Single : DataKind.String) : column.IsNumeric ? DataKind.Single : DataKind.String;
 
     /// <summary>
     /// Columns typed as the saved model's input schema says. A column the model needs but the file lacks is an error,

@@ -47,7 +47,7 @@ internal static class LabelClasses
             throw new CliException($"Label column '{label.Name}' of {scan.Path} has one class only ('{counts.Keys.Single()}', {counts.Values.Single()} rows); a classifier needs at least two.");
         if (label.IsNumeric && counts.Count > MaxNumericClasses)
             throw new CliException($"Label column '{label.Name}' of {scan.Path} holds {counts.Count} distinct numbers, which would make {counts.Count} classes; " +
-                $"it looks like a quantity to predict by regression, which this classifier does not do. To classify, group the values into at most {MaxNumericClasses} classes first.");
+                $"it looks like a quantity to predict: use --task regression (or --task auto, which chooses it). To classify, group the values into at most {MaxNumericClasses} classes first.");
         return label.IsNumeric
             ? counts.Keys.OrderBy(v => { CellValue.TryParse(v, out double x); return x; }).ToArray()
             : counts.Keys.OrderBy(v => v, StringComparer.Ordinal).ToArray();

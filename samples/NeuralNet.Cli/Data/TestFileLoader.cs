@@ -6,10 +6,9 @@ namespace NeuralNet.Cli.Data;
 /// <summary>Loading a test file with the training file's column types, matched by name.</summary>
 internal static class TestFileLoader
 {
-    public static IDataView LoadLike(MLContext ml, CsvScan train, CsvScan test, string labelColumn)
+    public static IDataView LoadLike(MLContext ml, CsvScan train, CsvScan test, string labelColumn, bool labelAsNumber = false)
     {
-        var columns = train.Columns.Select(c => new TextLoader.Column(c.Name,
-            c.IsNumeric && c.Name != labelColumn ? DataKind.Single : DataKind.String,
+        var columns = train.Columns.Select(c => new TextLoader.Column(c.Name, CsvLoader.ColumnKind(c, labelColumn, labelAsNumber),
             (test.Find(c.Name) ?? throw new CliException($"Column '{c.Name}' of {train.Path} is not in {test.Path}.")).Index)).ToArray();
         return ml.Data.CreateTextLoader(new TextLoader.Options
         {

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using NeuralNet.Cli.Commands;
+using NeuralNet.Cli.Tasks;
+using NeuralNet.MLExtensions;
+using NeuralNet.MLExtensions.Engine;
 using NeuralNet.MLExtensions.Reports;
 
 namespace NeuralNet.Cli.Terminal;
@@ -20,6 +23,7 @@ internal static class JsonSummary
         RowAccount? account) =>
         JsonSerializer.Serialize(new
         {
+            Task = "multiclass",
             MicroAccuracy = report.Metrics.MicroAccuracy,
             MacroAccuracy = report.Metrics.MacroAccuracy,
             LogLoss = report.Metrics.LogLoss,
@@ -42,4 +46,29 @@ internal static class JsonSummary
             Model = modelPath,
             Report = reportPath,
         }, Options);
+
+    /// <summary>The JSON object of a binary or regression evaluation: the task, its metrics, then the same fields as multiclass.</summary>
+    public static string Format(MlpTask task, TaskMetrics metrics, MlpModelParameters? mlp, long? trainRows, long testRows, double? trainSeconds,
+        string? modelPath, string? reportPath, RowAccount? account)
+    {
+        var fields = new Dictionary<string, object?> { ["task"] = TaskChoice.Name(task) };
+        foreach (var (name, value) in metrics.Fields) fields[name] = value;
+        fields["train_seconds"] = trainSeconds ?? TrainedMlp.Seconds(mlp);
+        fields["epochs"] = mlp?.History.Count;
+        fields["stop_reason"] = mlp is null ? null : TrainedMlp.StopReason(mlp);
+        fields["train_rows"] = trainRows;
+        fields["test_rows"] = testRows;
+        fields["test_file_rows"] = account?.FileRows;
+        fields["test_rows_without_label"] = account?.NoLabel;
+        fields["test_rows_with_replaced_values"] = account?.Imputed;
+        if (task == MlpTask.Binary)
+        {
+            fields["unseen_class_rows"] = account?.UnseenRows;
+            fields["unseen_classes"] = account?.Unseen.Select(u => u.Class).ToArray();
+            fields["accuracy_counting_unseen_as_errors"] = account is null ? null : account.AccuracyCountingUnseen(metrics.Accuracy ?? double.NaN);
+        }
+        fields["model"] = modelPath;
+        fields["report"] = reportPath;
+        return JsonSerializer.Serialize(fields, Options);
+    }
 }

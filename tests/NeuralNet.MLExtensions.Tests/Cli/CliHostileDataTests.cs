@@ -97,13 +97,16 @@ public sealed class CliHostileDataTests
     }
 
     [TestMethod]
-    public void Cli_Train_NumericLabelWithManyValues_IsRefusedAsRegression()
+    public void Cli_Train_NumericLabelWithManyValues_IsRegressionUnlessMulticlassIsAsked()
     {
         File.WriteAllLines(F("price.csv"), new[] { "x,price" }.Concat(Enumerable.Range(0, 1500).Select(i => $"{i % 7},{i * 1.5}")));
-        var run = CliRun.Of("train", "--train", F("price.csv"), "--label", "price", "--hidden", "4", "--epochs", "1");
+        var auto = CliRun.Of("train", "--train", F("price.csv"), "--label", "price", "--hidden", "4", "--epochs", "1", "--json");
+        Assert.AreEqual(0, auto.ExitCode, auto.Error);
+        StringAssert.Contains(auto.Error, "Task: regression (--task auto: ");
+        var run = CliRun.Of("train", "--train", F("price.csv"), "--label", "price", "--task", "multiclass", "--hidden", "4", "--epochs", "1");
         Assert.AreEqual(2, run.ExitCode, run.Error);
         StringAssert.Contains(run.Error, "holds 1500 distinct numbers");
-        StringAssert.Contains(run.Error, "regression");
+        StringAssert.Contains(run.Error, "use --task regression");
     }
 
     [TestMethod]
