@@ -1,24 +1,34 @@
 using Microsoft.ML;
+using NeuralNet.MLExtensions.Engine;
 
 namespace NeuralNet.MLExtensions.Reports;
 
-/// <summary>What goes into an <see cref="EvaluationReport"/> beyond the metrics, the confusion matrix and the curves.</summary>
+/// <summary>What goes into an <see cref="EvaluationReport"/> beyond the metrics and the charts of the model's task.</summary>
 public sealed class EvaluationReportOptions
 {
     /// <summary>The report's heading. Default "MLP evaluation report".</summary>
     public string Title { get; set; } = "MLP evaluation report";
 
-    /// <summary>The trainer options the model was trained with, listed in the model section; null leaves them out.</summary>
-    public MlpTrainer.Options? TrainingOptions { get; set; }
+    /// <summary>
+    /// The trainer options the model was trained with (<see cref="MlpTrainer.Options"/>, <see cref="MlpBinaryTrainer.Options"/>
+    /// or <see cref="MlpRegressionTrainer.Options"/>), listed in the model section; null leaves them out.
+    /// </summary>
+    public MlpOptionsBase? TrainingOptions { get; set; }
+
+    /// <summary>
+    /// Binary: the Probability above which a row is predicted positive in the report's confusion matrix and per-class
+    /// table, in (0, 1). Default 0.5, ML.NET's PredictedLabel (Score &gt; 0). The threshold table always has 0.1 … 0.9 too.
+    /// </summary>
+    public double BinaryThreshold { get; set; } = 0.5;
 
     /// <summary>The k of top-k accuracy, ≥ 1; clamped to the number of classes. Default 3.</summary>
     public int TopKPredictionCount { get; set; } = 3;
 
-    /// <summary>Equal-width confidence bins of the reliability diagram, 2 to 100. Default 10.</summary>
+    /// <summary>Equal-width confidence bins (multiclass: top probability; binary: Probability) of the reliability diagram, 2 to 100. Default 10.</summary>
     public int CalibrationBins { get; set; } = 10;
 
     /// <summary>
-    /// Compute permutation feature importance (ML.NET's <c>PermutationFeatureImportance</c> on the MLP, over the test
+    /// Multiclass only: compute permutation feature importance (ML.NET's <c>PermutationFeatureImportance</c> on the MLP, over the test
     /// data featurized by the pipeline's earlier steps). Default false: it scores the test data once per feature and permutation.
     /// </summary>
     public bool PermutationFeatureImportance { get; set; }
@@ -32,7 +42,7 @@ public sealed class EvaluationReportOptions
     /// <summary>Features shown in the importance chart (the most important), ≥ 1. Default 20.</summary>
     public int TopFeatures { get; set; } = 20;
 
-    /// <summary>A baseline model (e.g. ML.NET's <c>LbfgsMaximumEntropy</c> on the same features) to show side by side; null for none.</summary>
+    /// <summary>Multiclass only: a baseline model (e.g. ML.NET's <c>LbfgsMaximumEntropy</c> on the same features) to show side by side; null for none.</summary>
     public ITransformer? Baseline { get; set; }
 
     /// <summary>The baseline's name in the report. Default "Baseline".</summary>
@@ -45,6 +55,17 @@ public sealed class EvaluationReportOptions
         if (CalibrationBins is < 2 or > 100) throw new ArgumentOutOfRangeException(nameof(CalibrationBins), CalibrationBins, $"CalibrationBins must be in [2, 100]; got {CalibrationBins}.");
         if (PermutationCount < 1) throw new ArgumentOutOfRangeException(nameof(PermutationCount), PermutationCount, $"PermutationCount must be at least 1; got {PermutationCount}.");
         if (PermutationRows is < 1) throw new ArgumentOutOfRangeException(nameof(PermutationRows), PermutationRows, $"PermutationRows must be null or at least 1; got {PermutationRows}.");
+        if (!(BinaryThreshold is > 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(BinaryThreshold), BinaryThreshold, $"BinaryThreshold must be in (0, 1); got {BinaryThreshold}.");
         if (TopFeatures < 1) throw new ArgumentOutOfRangeException(nameof(TopFeatures), TopFeatures, $"TopFeatures must be at least 1; got {TopFeatures}.");
+    }
+
+    /// <summary>Baseline and permutation feature importance compare multiclass metrics: refuse them for another task.</summary>
+    internal void CheckMulticlassOnlyOptions(MlpTask task)
+    {
+        string evaluate = task == MlpTask.Binary ? "BinaryClassification" : "Regression";
+        if (Baseline is not null)
+            throw new ArgumentException($"EvaluationReportOptions.Baseline is supported for multiclass models only; the model is {task}. Set Baseline to null and compare with mlContext.{evaluate}.Evaluate.", nameof(Baseline));
+        if (PermutationFeatureImportance)
+            throw new ArgumentException($"EvaluationReportOptions.PermutationFeatureImportance is supported for multiclass models only; the model is {task}. Set it to false and use mlContext.{evaluate}.PermutationFeatureImportance.", nameof(PermutationFeatureImportance));
     }
 }

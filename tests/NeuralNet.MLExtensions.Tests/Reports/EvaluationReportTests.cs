@@ -144,6 +144,10 @@ public sealed class EvaluationReportTests
     {
         using var json = JsonDocument.Parse(_report.ToJson());
         var root = json.RootElement;
+        Assert.AreEqual(NeuralNet.MLExtensions.Engine.MlpTask.Multiclass, _report.Task);
+        Assert.AreEqual("multiclass", root.GetProperty("task").GetString());
+        Assert.AreEqual(JsonValueKind.Null, root.GetProperty("binary").ValueKind);
+        Assert.AreEqual(JsonValueKind.Null, root.GetProperty("regression").ValueKind);
         var metrics = root.GetProperty("metrics");
         Assert.AreEqual(_report.Metrics.MicroAccuracy, metrics.GetProperty("micro_accuracy").GetDouble());
         Assert.AreEqual(_report.Metrics.LogLoss, metrics.GetProperty("log_loss").GetDouble());

@@ -48,4 +48,18 @@ internal static class MetricsReader
         }
         return result;
     }
+
+    /// <summary>Precision, recall and F1 per class from whole counts ([actual][predicted]); 0 where a ratio has no rows.</summary>
+    public static ClassMetrics[] PerClass(long[][] counts, IReadOnlyList<string> names)
+    {
+        var result = new ClassMetrics[counts.Length];
+        for (int c = 0; c < result.Length; c++)
+        {
+            long truePositives = counts[c][c], support = counts[c].Sum(), predicted = counts.Sum(row => row[c]);
+            double precision = predicted > 0 ? (double)truePositives / predicted : 0, recall = support > 0 ? (double)truePositives / support : 0;
+            double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+            result[c] = new ClassMetrics(names[c], precision, recall, f1, support);
+        }
+        return result;
+    }
 }

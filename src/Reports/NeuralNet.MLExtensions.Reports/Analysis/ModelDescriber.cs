@@ -7,7 +7,7 @@ namespace NeuralNet.MLExtensions.Reports.Analysis;
 /// <summary>Describes a trained MLP: layers and parameter counts from its architecture, training from its history.</summary>
 internal static class ModelDescriber
 {
-    public static ModelDescription Describe(MlpModelParameters model, MlpTrainer.Options? options)
+    public static ModelDescription Describe(MlpModelParameters model, MlpOptionsBase? options)
     {
         var a = model.Architecture;
         var layers = new LayerDescription[a.LayerCount];
@@ -16,13 +16,20 @@ internal static class ModelDescriber
             bool output = l == a.LayerCount - 1;
             int inputs = a.LayerInputSize(l), outputs = a.LayerOutputSize(l);
             layers[l] = new LayerDescription(output ? "Output" : $"Hidden {l + 1}", inputs, outputs,
-                output ? "softmax" : a.LayerActivation(l).ToString(), (long)inputs * outputs + outputs);
+                output ? OutputActivation(model.Task) : a.LayerActivation(l).ToString(), (long)inputs * outputs + outputs);
         }
         var last = model.History.Count > 0 ? model.History[^1] : null;
         return new ModelDescription(a.InputSize, layers, a.ParameterCount, model.Standardizer is not null, model.History.Count,
             Describe(model.StopReason), last?.TrainingLoss ?? double.NaN, last?.Elapsed.TotalSeconds ?? double.NaN,
             options is null ? [] : ListOptions(options), model.GetSummary());
     }
+
+    private static string OutputActivation(MlpTask task) => task switch
+    {
+        MlpTask.Binary => "sigmoid",
+        MlpTask.Regression => "identity",
+        _ => "softmax",
+    };
 
     private static string Describe(StopReason reason) => reason switch
     {
@@ -32,8 +39,8 @@ internal static class ModelDescriber
     };
 
     /// <summary>Every public option by reflection, so options added to the trainer later appear without a change here.</summary>
-    private static KeyValuePair<string, string>[] ListOptions(MlpTrainer.Options options) =>
-        typeof(MlpTrainer.Options).GetProperties()
+    private static KeyValuePair<string, string>[] ListOptions(MlpOptionsBase options) =>
+        options.GetType().GetProperties()
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
             .Select(p => new KeyValuePair<string, string>(p.Name, Format(p.GetValue(options))))
             .ToArray();

@@ -4,7 +4,8 @@ namespace NeuralNet.MLExtensions.Reports.Analysis;
 
 /// <summary>
 /// The per-epoch series the training curves plot, read from the model's <see cref="EpochReport"/>s: training loss,
-/// learning rate, per-layer gradient norms, and validation loss and accuracy when training had validation data.
+/// learning rate, per-layer gradient norms, and validation loss and accuracy (classification) or RMSE (regression) when
+/// training had validation data.
 /// </summary>
 internal sealed class TrainingHistory
 {
@@ -17,6 +18,7 @@ internal sealed class TrainingHistory
         LayerGradientNorms = Enumerable.Range(0, layers).Select(l => epochs.Select(e => e.LayerGradientNorms[l]).ToArray()).ToArray();
         ValidationLoss = Read(epochs, e => e.ValidationLoss);
         ValidationAccuracy = Read(epochs, e => e.ValidationAccuracy);
+        ValidationRmse = Read(epochs, e => e.ValidationRmse);
     }
 
     public double[] Epochs { get; }
@@ -27,6 +29,8 @@ internal sealed class TrainingHistory
     /// <summary>Null unless every epoch has one (NaN where an epoch lacks it).</summary>
     public double[]? ValidationLoss { get; }
     public double[]? ValidationAccuracy { get; }
+    /// <summary>Regression: RMSE on the validation data in the label's units, or null.</summary>
+    public double[]? ValidationRmse { get; }
 
     public bool IsEmpty => Epochs.Length == 0;
 

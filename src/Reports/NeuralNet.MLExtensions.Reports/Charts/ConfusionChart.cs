@@ -5,7 +5,10 @@ namespace NeuralNet.MLExtensions.Reports.Charts;
 /// <summary>The confusion matrix as a heat map: actual class down, predicted across, coloured by the row's share, counts written in.</summary>
 internal static class ConfusionChart
 {
-    public static ReportChart Render(long[][] counts, IReadOnlyList<string> names)
+    /// <param name="counts">[actual][predicted] counts.</param>
+    /// <param name="names">The classes, in the order of the counts.</param>
+    /// <param name="titleSuffix">Added to the chart's title, e.g. the binary threshold.</param>
+    public static ReportChart Render(long[][] counts, IReadOnlyList<string> names, string titleSuffix = "")
     {
         int k = names.Count;
         var share = new double[k, k];
@@ -15,7 +18,7 @@ internal static class ConfusionChart
             for (int p = 0; p < k; p++) share[a, p] = total > 0 ? (double)counts[a][p] / total : 0;
         }
 
-        var plot = ChartCanvas.Create("Confusion matrix (colour: share of the actual class)", "Predicted class", "Actual class");
+        var plot = ChartCanvas.Create($"Confusion matrix{titleSuffix} (colour: share of the actual class)", "Predicted class", "Actual class");
         var heatmap = plot.Add.Heatmap(share);
         heatmap.Colormap = new WhiteToBlue();
         heatmap.ManualRange = new ScottPlot.Range(0, 1);

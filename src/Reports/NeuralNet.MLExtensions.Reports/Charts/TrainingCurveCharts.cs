@@ -1,29 +1,40 @@
+using NeuralNet.MLExtensions.Engine;
 using NeuralNet.MLExtensions.Reports.Analysis;
 using ScottPlot;
 
 namespace NeuralNet.MLExtensions.Reports.Charts;
 
-/// <summary>Loss, accuracy, learning rate and per-layer gradient norms per epoch.</summary>
+/// <summary>Loss, validation accuracy or RMSE, learning rate and per-layer gradient norms per epoch.</summary>
 internal static class TrainingCurveCharts
 {
-    public static IReadOnlyList<ReportChart> Render(TrainingHistory history, IReadOnlyList<string> layerNames)
+    /// <summary>The ids of the charts <see cref="Render"/> can give, in order.</summary>
+    public static IReadOnlyList<string> Ids { get; } = ["loss", "accuracy", "validation-rmse", "learning-rate", "gradient-norms"];
+
+    public static IReadOnlyList<ReportChart> Render(TrainingHistory history, IReadOnlyList<string> layerNames, MlpTask task)
     {
         if (history.IsEmpty) return [];
-        var charts = new List<ReportChart> { Loss(history) };
+        var charts = new List<ReportChart> { Loss(history, task) };
         if (history.ValidationAccuracy is not null) charts.Add(Accuracy(history));
+        if (history.ValidationRmse is not null) charts.Add(Rmse(history));
         charts.Add(LearningRate(history));
         if (history.LayerGradientNorms.Length > 0) charts.Add(GradientNorms(history, layerNames));
         return charts;
     }
 
-    private static ReportChart Loss(TrainingHistory h)
+    private static ReportChart Loss(TrainingHistory h, MlpTask task)
     {
-        var plot = ChartCanvas.Create("Loss per epoch", "Epoch", "Cross-entropy loss");
+        var (axis, what) = task switch
+        {
+            MlpTask.Binary => ("Logistic loss", "logistic loss"),
+            MlpTask.Regression => ("Loss (standardised target)", "squared or Huber loss on the standardised target"),
+            _ => ("Cross-entropy loss", "cross-entropy"),
+        };
+        var plot = ChartCanvas.Create("Loss per epoch", "Epoch", axis);
         Line(plot, h.Epochs, h.TrainingLoss, "Training");
         if (h.ValidationLoss is { } validation) Line(plot, h.Epochs, validation, "Validation");
         plot.ShowLegend(Alignment.UpperRight);
         return new ReportChart("loss", "Loss", h.ValidationLoss is null
-            ? "Mean training loss per epoch (cross-entropy plus the L2 penalty); no validation set was used."
+            ? $"Mean training loss per epoch ({what} plus the L2 penalty); no validation set was used."
             : "Training and validation loss per epoch; a widening gap means over-fitting.", ChartCanvas.Png(plot));
     }
 
@@ -33,6 +44,15 @@ internal static class TrainingCurveCharts
         if (h.ValidationAccuracy is { } validation) Line(plot, h.Epochs, validation, "Validation");
         plot.ShowLegend(Alignment.LowerRight);
         return new ReportChart("accuracy", "Accuracy", "Accuracy per epoch.", ChartCanvas.Png(plot));
+    }
+
+    private static ReportChart Rmse(TrainingHistory h)
+    {
+        var plot = ChartCanvas.Create("Validation RMSE per epoch", "Epoch", "RMSE (label units)");
+        Line(plot, h.Epochs, h.ValidationRmse!, "Validation RMSE");
+        plot.ShowLegend(Alignment.UpperRight);
+        return new ReportChart("validation-rmse", "Validation RMSE",
+            "Root mean squared error on the validation data per epoch, in the label's units.", ChartCanvas.Png(plot));
     }
 
     private static ReportChart LearningRate(TrainingHistory h)

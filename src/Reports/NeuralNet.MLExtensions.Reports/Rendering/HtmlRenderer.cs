@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using NeuralNet.MLExtensions.Engine;
 using NeuralNet.MLExtensions.Reports.Charts;
 
 namespace NeuralNet.MLExtensions.Reports.Rendering;
@@ -14,43 +15,55 @@ internal static class HtmlRenderer
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append($"<title>{E(report.Title)}</title><style>{HtmlStyle.Css}</style></head><body><main>\n");
-        html.Append($"<h1>{E(report.Title)}</h1>\n<p class=\"lead\">{Numbers.Count(report.Metrics.Rows)} test rows, {report.Classes.Count} classes");
+        html.Append($"<h1>{E(report.Title)}</h1>\n<p class=\"lead\">{E(TaskText.Lead(report))}");
         if (report.Model is { } m) html.Append($", MLP {m.Features}→{string.Join("→", m.Layers.Select(l => l.Outputs))}");
-        html.Append(". Metrics from ML.NET's <code>MulticlassClassification.Evaluate</code>.</p>\n");
+        html.Append($". Metrics from ML.NET's <code>{TaskText.Evaluator(report.Task)}</code>.</p>\n");
 
-        Headline(html, report);
-        HtmlSections.Baseline(html, report);
-        HtmlSections.Model(html, report);
-        HtmlSections.PerClass(html, report);
-        Section(html, "Confusion matrix", charts, "confusion-matrix");
-        if (report.History.Count > 0)
+        html.Append("<div class=\"cards\">");
+        foreach (var (name, value, _) in TaskText.Headline(report)) Card(html, name, value);
+        html.Append("</div>\n");
+        switch (report.Task)
         {
-            html.Append("<section><h2>Training curves</h2><div class=\"grid\">\n");
-            foreach (var id in new[] { "loss", "accuracy", "learning-rate", "gradient-norms" })
-                if (charts.TryGetValue(id, out var chart)) Figure(html, chart);
-            html.Append("</div></section>\n");
+            case MlpTask.Regression:
+                HtmlSections.Model(html, report);
+                Grid(html, "Predictions", charts, ["predicted-actual", "residual-histogram", "residuals-predicted"]);
+                break;
+            case MlpTask.Binary:
+                HtmlSections.Model(html, report);
+                Grid(html, "ROC and precision-recall", charts, ["roc", "precision-recall"]);
+                html.Append("<section><h2>Confusion matrix</h2>\n");
+                Figure(html, charts["confusion-matrix"]);
+                HtmlTaskSections.PerClassTable(html, report);
+                html.Append("</section>\n");
+                HtmlTaskSections.Thresholds(html, report.Binary!);
+                break;
+            default:
+                HtmlSections.Baseline(html, report);
+                HtmlSections.Model(html, report);
+                HtmlSections.PerClass(html, report);
+                Section(html, "Confusion matrix", charts, "confusion-matrix");
+                break;
         }
-        html.Append("<section><h2>Calibration</h2>\n");
-        html.Append($"<p>Expected calibration error: <b>{Numbers.Fixed(report.Calibration.ExpectedCalibrationError)}</b> over {Numbers.Count(report.Calibration.Rows)} rows.</p>\n");
-        Figure(html, charts["reliability"]);
-        HtmlSections.CalibrationTable(html, report);
-        html.Append("</section>\n");
+        if (report.History.Count > 0) Grid(html, "Training curves", charts, TrainingCurveCharts.Ids);
+        if (report.CalibrationOrNull is { } calibration)
+        {
+            html.Append("<section><h2>Calibration</h2>\n");
+            html.Append($"<p>Expected calibration error: <b>{Numbers.Fixed(calibration.ExpectedCalibrationError)}</b> over {Numbers.Count(calibration.Rows)} rows.</p>\n");
+            Figure(html, charts["reliability"]);
+            HtmlSections.CalibrationTable(html, report);
+            html.Append("</section>\n");
+        }
         HtmlSections.Importance(html, report, charts.GetValueOrDefault("feature-importance"));
         html.Append("</main></body></html>\n");
         return html.ToString();
     }
 
-    private static void Headline(StringBuilder html, EvaluationReport report)
+    private static void Grid(StringBuilder html, string title, IReadOnlyDictionary<string, ReportChart> charts, IEnumerable<string> ids)
     {
-        var m = report.Metrics;
-        html.Append("<div class=\"cards\">");
-        Card(html, "Micro accuracy", Numbers.Fixed(m.MicroAccuracy));
-        Card(html, "Macro accuracy", Numbers.Fixed(m.MacroAccuracy));
-        Card(html, "Log-loss", Numbers.Fixed(m.LogLoss));
-        Card(html, "Log-loss reduction", Numbers.Fixed(m.LogLossReduction));
-        Card(html, $"Top-{m.TopKPredictionCount} accuracy", Numbers.Fixed(m.TopKAccuracy));
-        Card(html, "Calibration error (ECE)", Numbers.Fixed(report.Calibration.ExpectedCalibrationError));
-        html.Append("</div>\n");
+        html.Append($"<section><h2>{E(title)}</h2><div class=\"grid\">\n");
+        foreach (var id in ids)
+            if (charts.TryGetValue(id, out var chart)) Figure(html, chart);
+        html.Append("</div></section>\n");
     }
 
     private static void Card(StringBuilder html, string name, string value) =>

@@ -53,7 +53,10 @@ internal static class HtmlSections
 
     public static void CalibrationTable(StringBuilder html, EvaluationReport report)
     {
-        html.Append("<details><summary>Bins</summary><table><tr><th>Confidence</th><th>Rows</th><th>Mean confidence</th><th>Accuracy</th></tr>\n");
+        bool binary = report.Task == Engine.MlpTask.Binary;
+        html.Append(binary
+            ? "<details><summary>Bins</summary><table><tr><th>Probability</th><th>Rows</th><th>Mean probability</th><th>Share true</th></tr>\n"
+            : "<details><summary>Bins</summary><table><tr><th>Confidence</th><th>Rows</th><th>Mean confidence</th><th>Accuracy</th></tr>\n");
         foreach (var b in report.Calibration.Bins)
             html.Append($"<tr><td>({Numbers.Fixed(b.Lower, 2)}, {Numbers.Fixed(b.Upper, 2)}]</td><td>{Numbers.Count(b.Count)}</td><td>{Numbers.Fixed(b.MeanConfidence)}</td><td>{Numbers.Fixed(b.Accuracy)}</td></tr>\n");
         html.Append("</table></details>\n");

@@ -19,6 +19,7 @@ internal static class HtmlStyle
         th:first-child, td:first-child { text-align: left; }
         th { background: #eef1f5; }
         td.low { background: #fde8e6; }
+        tr.chosen td { background: #e6f0fb; font-weight: 600; }
         .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 12px; }
         figure { margin: 8px 0; }
         figure img { max-width: 100%; height: auto; border: 1px solid #e3e6eb; border-radius: 4px; }

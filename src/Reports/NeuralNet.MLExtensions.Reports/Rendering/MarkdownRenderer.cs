@@ -1,4 +1,5 @@
 using System.Text;
+using NeuralNet.MLExtensions.Engine;
 
 namespace NeuralNet.MLExtensions.Reports.Rendering;
 
@@ -8,17 +9,22 @@ internal static class MarkdownRenderer
     public static string Render(EvaluationReport report, string imageFolder)
     {
         var md = new StringBuilder();
-        var m = report.Metrics;
         md.AppendLine($"# {report.Title}").AppendLine()
-          .AppendLine($"{Numbers.Count(m.Rows)} test rows, {report.Classes.Count} classes. Metrics from ML.NET's `MulticlassClassification.Evaluate`.").AppendLine();
+          .AppendLine($"{TaskText.Lead(report)}. Metrics from ML.NET's `{TaskText.Evaluator(report.Task)}`.").AppendLine();
 
         md.AppendLine("## Metrics").AppendLine();
-        bool baseline = report.Baseline is not null;
-        md.AppendLine(baseline ? $"| Metric | MLP | {Cell(report.Baseline!.Name)} |" : "| Metric | Value |")
-          .AppendLine(baseline ? "|---|---:|---:|" : "|---|---:|");
-        foreach (var (name, value, _) in Numbers.MetricRows)
-            md.AppendLine(baseline ? $"| {name} | {value(m)} | {value(report.Baseline!.Metrics)} |" : $"| {name} | {value(m)} |");
-        md.AppendLine($"| Expected calibration error | {Numbers.Fixed(report.Calibration.ExpectedCalibrationError)} |{(baseline ? " |" : "")}").AppendLine();
+        if (report.Task == MlpTask.Multiclass && report.Baseline is { } baseline)
+        {
+            md.AppendLine($"| Metric | MLP | {Cell(baseline.Name)} |").AppendLine("|---|---:|---:|");
+            foreach (var (name, value, _) in Numbers.MetricRows) md.AppendLine($"| {name} | {value(report.Metrics)} | {value(baseline.Metrics)} |");
+            md.AppendLine($"| Expected calibration error | {Numbers.Fixed(report.Calibration.ExpectedCalibrationError)} | |").AppendLine();
+        }
+        else
+        {
+            md.AppendLine("| Metric | Value | Meaning |").AppendLine("|---|---:|---|");
+            foreach (var (name, value, meaning) in TaskText.Headline(report)) md.AppendLine($"| {name} | {value} | {Cell(meaning)} |");
+            md.AppendLine();
+        }
 
         if (report.Model is { } model)
         {
@@ -31,10 +37,26 @@ internal static class MarkdownRenderer
             }
         }
 
-        md.AppendLine("## Per class").AppendLine().AppendLine("| Class | Precision | Recall | F1 | Support |").AppendLine("|---|---:|---:|---:|---:|");
-        foreach (var c in report.Classes)
-            md.AppendLine($"| {Cell(c.Name)} | {Numbers.Fixed(c.Precision)} | {Numbers.Fixed(c.Recall)} | {Numbers.Fixed(c.F1)} | {Numbers.Count(c.Support)} |");
-        md.AppendLine();
+        if (report.Classes.Count > 0)
+        {
+            string at = report.Binary is { } b ? $" (Probability > {Numbers.Fixed(b.Threshold, 3)} predicted true)" : "";
+            md.AppendLine($"## Per class{at}").AppendLine().AppendLine("| Class | Precision | Recall | F1 | Support |").AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var c in report.Classes)
+                md.AppendLine($"| {Cell(c.Name)} | {Numbers.Fixed(c.Precision)} | {Numbers.Fixed(c.Recall)} | {Numbers.Fixed(c.F1)} | {Numbers.Count(c.Support)} |");
+            md.AppendLine();
+        }
+
+        if (report.Binary is { } binary)
+        {
+            md.AppendLine("## Thresholds").AppendLine().AppendLine("A row is predicted true when its Probability is above the threshold.").AppendLine()
+              .AppendLine("| Threshold | Precision | Recall | F1 | Accuracy | TP | FP | TN | FN |").AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var t in binary.Thresholds)
+            {
+                string mark = t.Threshold == binary.Threshold ? "**" : "";
+                md.AppendLine($"| {mark}{Numbers.Fixed(t.Threshold, 3)}{mark} | {Numbers.Fixed(t.Precision)} | {Numbers.Fixed(t.Recall)} | {Numbers.Fixed(t.F1)} | {Numbers.Fixed(t.Accuracy)} | {t.TruePositives} | {t.FalsePositives} | {t.TrueNegatives} | {t.FalseNegatives} |");
+            }
+            md.AppendLine();
+        }
 
         foreach (var chart in report.Charts)
             md.AppendLine($"## {chart.Title}").AppendLine().AppendLine($"![{chart.Title}]({imageFolder}/{chart.Id}.png)").AppendLine()
