@@ -3,7 +3,13 @@
 // trainers with their default options, ML.NET's binary metrics side by side.
 //
 // Expected output (seed 0; Fit seconds vary by machine):
-// EXPECTED_OUTPUT
+//   Pima diabetes (test)          Mlp (defaults)   LightGbm (defaults)
+//   AUC                                   0.8614                0.8170
+//   AUPRC                                 0.7002                0.6656
+//   F1                                    0.6825                0.6563
+//   Accuracy                              0.7917                0.7708
+//   Log-loss                              0.6826                1.1174
+//   Fit seconds                             1.15                  6.10
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;

@@ -3,7 +3,11 @@
 // trainers with their default options, ML.NET's regression metrics side by side.
 //
 // Expected output (seed 0; Fit seconds vary by machine):
-// EXPECTED_OUTPUT
+//   Boston house prices (test)    Mlp (defaults)   LightGbm (defaults)
+//   RMSE ($1000s)                          4.042                 4.507
+//   MAE ($1000s)                           2.726                 2.709
+//   R²                                     0.800                 0.751
+//   Fit seconds                             1.61                  6.10
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
