@@ -8,19 +8,23 @@ namespace NeuralNet.MLExtensions.Quality;
 /// Turns a raw CSV set into "Features" and "Label" the way an ML.NET user would: numeric columns read as Single with
 /// empty cells as NaN and then imputed with the training mean (<c>ReplaceMissingValues</c>), text columns one-hot
 /// encoded (<c>OneHotEncoding</c>; a value not seen in training encodes as all zeros), everything concatenated;
-/// classification targets mapped to keys with <c>MapValueToKey</c>, regression targets read as Single. The
+/// classification targets mapped to keys with <c>MapValueToKey</c> (binary: to Boolean with <c>MapValue</c>, the
+/// set's positive class true), regression targets read as Single. The
 /// featurisation is fitted on the training file alone, and both featurised sets are cached in memory, so the trainers'
 /// Fit time is the trainer's alone.
 /// </summary>
 internal static class Featurization
 {
-    public static (IDataView Train, IDataView Test, int FeatureCount) Load(MLContext ml, SuiteSet set)
+    public static (IDataView Train, IDataView Test, int FeatureCount) Load(MLContext ml, SuiteSet set) => Load(ml, set, set.Task);
+
+    /// <summary>As <see cref="Load(MLContext, SuiteSet)"/>, for <paramref name="task"/> (Binary on a two-class set).</summary>
+    public static (IDataView Train, IDataView Test, int FeatureCount) Load(MLContext ml, SuiteSet set, TaskKind task)
     {
         int d = set.FeatureColumns;
         var columns = new TextLoader.Column[d + 1];
         for (int c = 0; c < d; c++)
             columns[c] = new TextLoader.Column(ColumnName(c), set.IsNumeric[c] ? DataKind.Single : DataKind.String, c);
-        bool regression = set.Task == TaskKind.Regression;
+        bool regression = task == TaskKind.Regression;
         columns[d] = new TextLoader.Column(regression ? "Label" : "Target", regression ? DataKind.Single : DataKind.String, d);
         var loader = ml.Data.CreateTextLoader(new TextLoader.Options
         {
@@ -38,7 +42,9 @@ internal static class Featurization
         if (text.Length > 0)
             pipeline = pipeline.Append(ml.Transforms.Categorical.OneHotEncoding(text));
         pipeline = pipeline.Append(ml.Transforms.Concatenate("Features", Enumerable.Range(0, d).Select(ColumnName).ToArray()));
-        if (!regression) pipeline = pipeline.Append(ml.Transforms.Conversion.MapValueToKey("Label", "Target"));
+        if (task == TaskKind.Classification) pipeline = pipeline.Append(ml.Transforms.Conversion.MapValueToKey("Label", "Target"));
+        if (task == TaskKind.Binary)
+            pipeline = pipeline.Append(ml.Transforms.Conversion.MapValue("Label", new Dictionary<string, bool> { [set.Classes[0]] = false, [set.PositiveClass] = true }, "Target"));
 
         IDataView rawTrain = loader.Load(set.TrainPath), rawTest = loader.Load(set.TestPath);
         var featurizer = pipeline.Fit(rawTrain);

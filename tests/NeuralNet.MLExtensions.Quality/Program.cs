@@ -12,6 +12,8 @@ using NeuralNet.MLExtensions.Quality;
 //   --seeds N         seeds 0..N-1 for every trainer (default 3)
 //   --sets LIST       only these sets (comma-separated names)
 //   --systems LIST    only these trainers (default Mlp,LightGbm,LbfgsMaximumEntropy)
+//   --tasks LIST      only these tasks (default classification,binary,regression; binary: the two-class sets again
+//                     through the binary trainers, the label Boolean, the second class in ordinal order true)
 //   --json FILE       also write one JSON line per measurement
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 string suite = Path.GetFullPath(Path.Combine("..", "shared", "data", "suite"));
@@ -19,6 +21,7 @@ string tabular = Path.Combine(AppContext.BaseDirectory, "data", "tabular");
 string fashion = Path.GetFullPath(Path.Combine("..", "shared", "data", "fashion-mnist"));
 int fashionRows = 10_000, seeds = 3;
 HashSet<string>? onlySets = null;
+var tasks = Enum.GetValues<TaskKind>().ToHashSet();
 var systemNames = TrainerSystem.All.Select(s => s.Name).ToList();
 string? jsonPath = null;
 for (int i = 0; i < args.Length; i++)
@@ -33,6 +36,8 @@ for (int i = 0; i < args.Length; i++)
         case "--seeds": seeds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--sets": onlySets = [.. Next().Split(',')]; break;
         case "--systems": systemNames = [.. Next().Split(',')]; break;
+        case "--tasks": tasks = [.. Next().Split(',').Select(t => Enum.TryParse<TaskKind>(t, ignoreCase: true, out var kind) ? kind
+            : throw new ArgumentException($"Unknown task {t} in --tasks; choose from classification, binary, regression."))]; break;
         case "--json": jsonPath = Next(); break;
         default: Console.Error.WriteLine($"Unknown argument {args[i]}; see the comment at the top of Program.cs."); return 2;
     }
@@ -42,14 +47,11 @@ var systems = systemNames.Select(n => TrainerSystem.All.SingleOrDefault(s => s.N
 
 Console.WriteLine($"# NeuralNet.MLExtensions quality benchmark  {DateTime.UtcNow:u}  cores {Environment.ProcessorCount}  seeds 0..{seeds - 1}");
 var sets = new List<(string Name, string Group, TaskKind Task, Func<MLContext, (IDataView, IDataView, int)> Load, int TrainRows)>();
+var positiveClasses = new Dictionary<string, string>();
 if (!Directory.Exists(suite)) Console.Error.WriteLine($"No suite at {suite} (give --suite DIR); measuring the other sets only.");
-else foreach (var s in SuiteSet.All(suite)) sets.Add((s.Name, "suite", s.Task, ml => Featurization.Load(ml, s), s.TrainRows));
+else foreach (var s in SuiteSet.All(suite)) AddSet(s, "suite");
 foreach (var name in new[] { "iris", "wine", "digits" })
-    if (File.Exists(Path.Combine(tabular, name + "_train.csv")))
-    {
-        var s = SuiteSet.Scan(tabular, name);
-        sets.Add((name, "tabular", s.Task, ml => Featurization.Load(ml, s), s.TrainRows));
-    }
+    if (File.Exists(Path.Combine(tabular, name + "_train.csv"))) AddSet(SuiteSet.Scan(tabular, name), "tabular");
 if (File.Exists(Path.Combine(fashion, "train-images-idx3-ubyte.gz")))
     sets.Add(("fashion-mnist", "tabular", TaskKind.Classification, ml =>
     {
@@ -57,14 +59,15 @@ if (File.Exists(Path.Combine(fashion, "train-images-idx3-ubyte.gz")))
         return (train, test, 784);
     }, fashionRows));
 if (onlySets is not null) sets = sets.Where(s => onlySets.Contains(s.Name)).ToList();
+sets = sets.Where(s => tasks.Contains(s.Task)).ToList();
 
-// One untimed fit of every trainer first, so no trainer's figures carry the JIT's start-up cost.
-if (sets.Count > 0)
+// One untimed fit of every trainer for every task first, so no trainer's figures carry the JIT's start-up cost.
+foreach (var first in sets.GroupBy(s => s.Task).Select(g => g.First()))
 {
     var warm = new MLContext(seed: 0);
-    var (warmTrain, warmTest, _) = sets[0].Load(warm);
+    var (warmTrain, warmTest, _) = first.Load(warm);
     foreach (var system in systems)
-        if (system.For(sets[0].Task) is { } make) Measurement.Run(warm, sets[0].Name, sets[0].Task, system.Name, 0, make(warm), warmTrain, warmTest);
+        if (system.For(first.Task) is { } make) Measurement.Run(warm, first.Name, first.Task, system.Name, 0, make(warm), warmTrain, warmTest);
 }
 
 var results = new List<Measurement>();
@@ -81,16 +84,34 @@ foreach (var set in sets)
             var ml = new MLContext(seed: seed);
             var m = Measurement.Run(ml, set.Name, set.Task, system.Name, seed, make(ml), train, test);
             results.Add(m);
-            Console.Error.WriteLine($"  seed {seed} {system.Name,-20} {(set.Task == TaskKind.Regression ? $"rmse {m.Rmse:G5}" : $"accuracy {m.Accuracy:F4} log-loss {m.LogLoss:F4}")}  fit {m.FitSeconds:F2} s");
+            string figures = set.Task switch
+            {
+                TaskKind.Regression => $"rmse {m.Rmse:G5}",
+                TaskKind.Binary => $"auc {m.Auc:F4} accuracy {m.Accuracy:F4} log-loss {m.LogLoss:F4}",
+                _ => $"accuracy {m.Accuracy:F4} log-loss {m.LogLoss:F4}",
+            };
+            Console.Error.WriteLine($"  seed {seed} {system.Name,-20} {figures}  fit {m.FitSeconds:F2} s");
             json?.WriteLine(JsonSerializer.Serialize(new
             {
                 dataset = m.Set, group = set.Group, task = m.Task.ToString().ToLowerInvariant(), system = m.System, seed = m.Seed, train_rows = set.TrainRows,
-                features = width, micro_accuracy = Finite(m.Accuracy), log_loss = Finite(m.LogLoss), rmse = Finite(m.Rmse), fit_seconds = Math.Round(m.FitSeconds, 3),
+                features = width, micro_accuracy = Finite(m.Accuracy), log_loss = Finite(m.LogLoss), rmse = Finite(m.Rmse), auc = Finite(m.Auc), fit_seconds = Math.Round(m.FitSeconds, 3),
             }));
             json?.Flush();
         }
 }
-QualityReport.Print(Console.Out, results, sets.Select(s => (s.Name, s.Group)).ToList(), systems.Select(s => s.Name).ToList());
+// The multiclass and regression tables, then the binary one (a two-class set appears in both under one name).
+var setNames = sets.Select(s => (s.Name, s.Group)).Distinct().ToList();
+QualityReport.Print(Console.Out, results.Where(r => r.Task != TaskKind.Binary).ToList(), setNames, systems.Select(s => s.Name).ToList());
+BinaryReport.Print(Console.Out, results.Where(r => r.Task == TaskKind.Binary).ToList(), setNames, positiveClasses, systems.Select(s => s.Name).ToList());
 return 0;
+
+// A set as its task (multiclass or regression) and, when it has exactly two classes, again as a binary task.
+void AddSet(SuiteSet s, string group)
+{
+    sets.Add((s.Name, group, s.Task, ml => Featurization.Load(ml, s), s.TrainRows));
+    if (!s.IsTwoClass) return;
+    sets.Add((s.Name, group, TaskKind.Binary, ml => Featurization.Load(ml, s, TaskKind.Binary), s.TrainRows));
+    positiveClasses[s.Name] = s.PositiveClass;
+}
 
 static double? Finite(double x) => double.IsFinite(x) ? x : null;
