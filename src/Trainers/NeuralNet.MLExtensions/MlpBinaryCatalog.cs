@@ -29,16 +29,8 @@ public static class MlpBinaryCatalog
         float learningRate = MlpDefaults.LearningRate)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new MlpBinaryTrainer(MlNetInternals.EnvironmentOf(catalog), new MlpBinaryTrainer.Options
-        {
-            LabelColumnName = labelColumnName,
-            FeatureColumnName = featureColumnName,
-            ExampleWeightColumnName = exampleWeightColumnName,
-            HiddenLayerSizes = hiddenLayerSizes ?? MlpDefaults.HiddenLayerSizes.ToArray(),
-            MaximumNumberOfEpochs = maximumNumberOfEpochs,
-            BatchSize = batchSize,
-            LearningRate = learningRate,
-        });
+        return new MlpBinaryTrainer(MlNetInternals.EnvironmentOf(catalog), MlpCatalogOptions.Simple<MlpBinaryTrainer.Options>(
+            labelColumnName, featureColumnName, exampleWeightColumnName, hiddenLayerSizes, maximumNumberOfEpochs, batchSize, learningRate));
     }
 
     /// <summary>A multilayer-perceptron trainer with every option given.</summary>

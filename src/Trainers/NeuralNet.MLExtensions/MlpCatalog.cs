@@ -29,16 +29,8 @@ public static class MlpCatalog
         float learningRate = MlpDefaults.LearningRate)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new MlpTrainer(MlNetInternals.EnvironmentOf(catalog), new MlpTrainer.Options
-        {
-            LabelColumnName = labelColumnName,
-            FeatureColumnName = featureColumnName,
-            ExampleWeightColumnName = exampleWeightColumnName,
-            HiddenLayerSizes = hiddenLayerSizes ?? MlpDefaults.HiddenLayerSizes.ToArray(),
-            MaximumNumberOfEpochs = maximumNumberOfEpochs,
-            BatchSize = batchSize,
-            LearningRate = learningRate,
-        });
+        return new MlpTrainer(MlNetInternals.EnvironmentOf(catalog), MlpCatalogOptions.Simple<MlpTrainer.Options>(
+            labelColumnName, featureColumnName, exampleWeightColumnName, hiddenLayerSizes, maximumNumberOfEpochs, batchSize, learningRate));
     }
 
     /// <summary>A multilayer-perceptron trainer with every option given.</summary>

@@ -29,16 +29,8 @@ public static class MlpRegressionCatalog
         float learningRate = MlpDefaults.LearningRate)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new MlpRegressionTrainer(MlNetInternals.EnvironmentOf(catalog), new MlpRegressionTrainer.Options
-        {
-            LabelColumnName = labelColumnName,
-            FeatureColumnName = featureColumnName,
-            ExampleWeightColumnName = exampleWeightColumnName,
-            HiddenLayerSizes = hiddenLayerSizes ?? MlpDefaults.HiddenLayerSizes.ToArray(),
-            MaximumNumberOfEpochs = maximumNumberOfEpochs,
-            BatchSize = batchSize,
-            LearningRate = learningRate,
-        });
+        return new MlpRegressionTrainer(MlNetInternals.EnvironmentOf(catalog), MlpCatalogOptions.Simple<MlpRegressionTrainer.Options>(
+            labelColumnName, featureColumnName, exampleWeightColumnName, hiddenLayerSizes, maximumNumberOfEpochs, batchSize, learningRate));
     }
 
     /// <summary>A multilayer-perceptron trainer with every option given.</summary>
