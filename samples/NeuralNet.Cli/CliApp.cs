@@ -59,24 +59,25 @@ internal static class CliApp
         };
         var test = new Option<string?>("--test") { Description = "Test CSV; without it a fraction of the training rows is held out." };
         var testFraction = new Option<double>("--test-fraction") { Description = "Fraction held out for testing when there is no --test.", DefaultValueFactory = _ => 0.2 };
-        var hidden = new Option<string>("--hidden") { Description = "Hidden layer widths, comma-separated, e.g. 256,128; empty for none.", DefaultValueFactory = _ => "100" };
+        var hidden = new Option<string?>("--hidden") { Description = "Hidden layer widths, comma-separated, e.g. 256,128; empty for none (default: the preset's)." };
         var activation = new Option<string>("--activation") { Description = "relu, leakyrelu, tanh, sigmoid, gelu or identity.", DefaultValueFactory = _ => "relu" };
-        var epochs = new Option<int?>("--epochs") { Description = "Maximum number of epochs (default 200; training stops earlier when the loss stops improving)." };
-        var batchSize = new Option<int?>("--batch-size") { Description = "Rows per mini-batch (default 32)." };
-        var learningRate = new Option<float?>("--learning-rate") { Description = "Adam's step size (default 0.001)." };
+        var epochs = new Option<int?>("--epochs") { Description = "Maximum number of epochs (default: the preset's, 200; training stops earlier when the validation or training loss stops improving)." };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Rows per mini-batch (default: the preset's, 32)." };
+        var learningRate = new Option<float?>("--learning-rate") { Description = "Adam's step size (default: the preset's, 0.001)." };
         var seed = new Option<int>("--seed") { Description = "Seed for the split, the initial weights and the shuffles.", DefaultValueFactory = _ => 0 };
-        var validation = new Option<double>("--validation-fraction") { Description = "Fraction of the training rows held out (stratified) for validation and early stopping; 0 for none." };
+        var validation = new Option<double?>("--validation-fraction") { Description = "Fraction of the training rows held out (stratified) to pick the best epoch and stop early; 0 for none (default: the preset's, 0.2 for tabular)." };
+        var preset = new Option<string>("--preset") { Description = "tabular (held-out best epoch; small sets then train again on all rows) or classic (version 0.1's defaults).", DefaultValueFactory = _ => "tabular" };
         var model = new Option<string?>("--model") { Description = "Where to save the trained pipeline (.zip)." };
         var report = new Option<string?>("--report") { Description = "Where to write the evaluation report (.html; .md or .json by extension)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the metrics on standard output." };
         var command = new Command("train", "Train on a CSV file and evaluate on a test file or held-out rows.")
         {
-            train, label, task, positiveClass, test, testFraction, hidden, activation, epochs, batchSize, learningRate, seed, validation, model, report, json,
+            train, label, task, positiveClass, test, testFraction, hidden, activation, epochs, batchSize, learningRate, seed, validation, preset, model, report, json,
         };
         command.SetAction(r => Guard(error, () => TrainCommand.Run(new TrainSettings(
-            r.GetValue(train)!, r.GetValue(label)!, r.GetValue(test), r.GetValue(testFraction), ParseHidden(r.GetValue(hidden)!),
+            r.GetValue(train)!, r.GetValue(label)!, r.GetValue(test), r.GetValue(testFraction), r.GetValue(hidden) is { } widths ? ParseHidden(widths) : null,
             r.GetValue(activation)!, r.GetValue(epochs), r.GetValue(batchSize), r.GetValue(learningRate), r.GetValue(seed),
-            r.GetValue(validation), r.GetValue(model), r.GetValue(report), r.GetValue(task)!, r.GetValue(positiveClass)),
+            r.GetValue(validation), r.GetValue(model), r.GetValue(report), r.GetValue(task)!, r.GetValue(positiveClass), r.GetValue(preset)!),
             new CommandOutput(output, error, r.GetValue(json), interactive))));
         return command;
     }

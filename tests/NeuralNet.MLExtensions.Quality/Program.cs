@@ -15,6 +15,8 @@ using NeuralNet.MLExtensions.Quality;
 //   --tasks LIST      only these tasks (default classification,binary,regression; binary: the two-class sets again
 //                     through the binary trainers, the label Boolean, the second class in ordinal order true)
 //   --json FILE       also write one JSON line per measurement
+//   --variant SPEC    add an MLP with changed options, NAME:Key=Value;Key=Value (arrays 256|256); repeatable; name
+//                     it in --systems too when --systems is given
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 string suite = Path.GetFullPath(Path.Combine("..", "shared", "data", "suite"));
 string tabular = Path.Combine(AppContext.BaseDirectory, "data", "tabular");
@@ -24,6 +26,7 @@ HashSet<string>? onlySets = null;
 var tasks = Enum.GetValues<TaskKind>().ToHashSet();
 var systemNames = TrainerSystem.All.Select(s => s.Name).ToList();
 string? jsonPath = null;
+var variants = new List<TrainerSystem>();
 for (int i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -39,10 +42,12 @@ for (int i = 0; i < args.Length; i++)
         case "--tasks": tasks = [.. Next().Split(',').Select(t => Enum.TryParse<TaskKind>(t, ignoreCase: true, out var kind) ? kind
             : throw new ArgumentException($"Unknown task {t} in --tasks; choose from classification, binary, regression."))]; break;
         case "--json": jsonPath = Next(); break;
+        case "--variant": variants.Add(MlpVariant.Parse(Next())); systemNames.Add(variants[^1].Name); break;
         default: Console.Error.WriteLine($"Unknown argument {args[i]}; see the comment at the top of Program.cs."); return 2;
     }
 }
-var systems = systemNames.Select(n => TrainerSystem.All.SingleOrDefault(s => s.Name == n)
+var known = TrainerSystem.All.Concat(variants).ToList();
+var systems = systemNames.Distinct().Select(n => known.SingleOrDefault(s => s.Name == n)
     ?? throw new ArgumentException($"Unknown system {n}; choose from {string.Join(", ", TrainerSystem.All.Select(s => s.Name))}.")).ToList();
 
 Console.WriteLine($"# NeuralNet.MLExtensions quality benchmark  {DateTime.UtcNow:u}  cores {Environment.ProcessorCount}  seeds 0..{seeds - 1}");

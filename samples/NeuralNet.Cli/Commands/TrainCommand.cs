@@ -19,7 +19,7 @@ internal static class TrainCommand
 
     public static int Run(TrainSettings s, CommandOutput io)
     {
-        if (!(s.ValidationFraction >= 0 && s.ValidationFraction < 1))
+        if (s.ValidationFraction is double fraction && !(fraction >= 0 && fraction < 1))
             throw new CliException($"--validation-fraction must be at least 0 and below 1; got {s.ValidationFraction}.");
         if (s.TestPath is null && !(s.TestFraction > 0 && s.TestFraction < 1))
             throw new CliException($"--test-fraction must be between 0 and 1 (exclusive); got {s.TestFraction}.");
@@ -68,9 +68,10 @@ internal static class TrainCommand
         var account = testScan is null ? null : target.Account(testScan, testLabel!, numericColumns, testRows);
 
         var (pipeline, options) = TaskTrainer.Pipeline(ml, task, s, featurize, LabelClasses.KeyColumn, Featurizer.FeaturesColumn, target.Classes);
-        string validation = options.ValidationFraction > 0
-            ? $" ({options.ValidationFraction:P0} of them held out for validation and early stopping)"
-            : "";
+        string validation = options.ValidationFraction <= 0 ? ""
+            : trainRows <= options.RefitMaximumRows
+                ? $" ({options.ValidationFraction:P0} of them held out to pick the best epoch, then all rows trained again for that many epochs)"
+                : $" ({options.ValidationFraction:P0} of them held out for validation and early stopping)";
         say.WriteLine($"Training {string.Join("-", options.HiddenLayerSizes)} {options.Activation[0]} MLP on {trainRows} rows{validation}, testing on {testRows}.");
         var clock = Stopwatch.StartNew();
         var model = TrainingProgress.Run(ml, say, io.Interactive && !io.Json, options.MaximumNumberOfEpochs, () => pipeline.Fit(trainMapped));

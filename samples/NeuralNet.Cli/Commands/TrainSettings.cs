@@ -6,14 +6,15 @@ internal sealed record TrainSettings(
     string Label,
     string? TestPath,
     double TestFraction,
-    int[] Hidden,
+    int[]? Hidden,
     string Activation,
     int? Epochs,
     int? BatchSize,
     float? LearningRate,
     int Seed,
-    double ValidationFraction,
+    double? ValidationFraction,
     string? ModelPath,
     string? ReportPath,
     string Task = "auto",
-    string? PositiveClass = null);
+    string? PositiveClass = null,
+    string Preset = "tabular");

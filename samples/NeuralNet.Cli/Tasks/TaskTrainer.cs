@@ -15,6 +15,8 @@ internal static class TaskTrainer
         (nameof(MlpOptionsBase.ValidationFraction), "--validation-fraction"),
     ];
 
+    private static readonly string[] Presets = Enum.GetNames<MlpPreset>();
+
     /// <summary>The options for <typeparamref name="T"/>'s task, every value checked by constructing its trainer.</summary>
     public static T Options<T>(TrainSettings s, string labelColumn, string featureColumn) where T : MlpOptionsBase, new()
     {
@@ -22,16 +24,19 @@ internal static class TaskTrainer
         var names = Enum.GetNames<Activation>();
         string? name = names.FirstOrDefault(n => n.Equals(s.Activation, StringComparison.OrdinalIgnoreCase))
             ?? throw new CliException($"--activation must be one of {string.Join(", ", names).ToLowerInvariant()}; got '{s.Activation}'.");
+        string? preset = Presets.FirstOrDefault(n => n.Equals(s.Preset, StringComparison.OrdinalIgnoreCase))
+            ?? throw new CliException($"--preset must be one of {string.Join(", ", Presets).ToLowerInvariant()}; got '{s.Preset}'.");
         var options = new T
         {
+            Preset = Enum.Parse<MlpPreset>(preset),
             LabelColumnName = labelColumn,
             FeatureColumnName = featureColumn,
-            HiddenLayerSizes = s.Hidden,
             Activation = [Enum.Parse<Activation>(name)],
             Seed = s.Seed,
             SkipInvalidRows = true,
-            ValidationFraction = (float)s.ValidationFraction,
         };
+        if (s.Hidden is { } hidden) options.HiddenLayerSizes = hidden;
+        if (s.ValidationFraction is double fraction) options.ValidationFraction = (float)fraction;
         if (s.Epochs is int epochs) options.MaximumNumberOfEpochs = epochs;
         if (s.BatchSize is int batch) options.BatchSize = batch;
         if (s.LearningRate is float rate) options.LearningRate = rate;

@@ -7,6 +7,9 @@ namespace NeuralNet.MLExtensions.Engine;
 /// </summary>
 public static class MlpDefaults
 {
+    /// <summary>The trainers' preset: <see cref="MlpPreset.Tabular"/>.</summary>
+    public const MlpPreset Preset = MlpPreset.Tabular;
+
     /// <summary>Multiclass classification.</summary>
     public const MlpTask Task = MlpTask.Multiclass;
     /// <summary>The squared loss for regression.</summary>
@@ -62,6 +65,8 @@ public static class MlpDefaults
 
     /// <summary>No training rows held out for validation: 0.</summary>
     public const float ValidationFraction = 0f;
+    /// <summary>No refit on all rows after a held-out run: 0 (<see cref="MlpTrainingSettings.RefitMaximumRows"/>).</summary>
+    public const int RefitMaximumRows = 0;
     /// <summary>Early stopping watches the validation loss (only when there is validation data).</summary>
     public const EarlyStoppingMetric EarlyStoppingMetric = Engine.EarlyStoppingMetric.ValidationLoss;
     /// <summary>Epochs without validation improvement before stopping: 10.</summary>
@@ -98,4 +103,22 @@ public static class MlpDefaults
     public const float LabelSmoothing = 0f;
     /// <summary>Class weighting: none.</summary>
     public const ClassWeighting ClassWeighting = Engine.ClassWeighting.None;
+
+    // The presets last: static initialisers run in textual order, and these read the constants and lists above.
+    /// <summary>
+    /// The tabular recipe's values (the trainers' defaults): hold out a fifth of the rows (stratified), keep the epoch
+    /// with the best validation loss (stopping after 10 epochs without improvement), then on at most
+    /// 10,000 rows train again on all rows for that many epochs. Measured on the project's quality
+    /// benchmark (README, "Quality").
+    /// </summary>
+    public static MlpPresetValues Tabular { get; } = new(
+        HiddenLayerSizes: [100], BatchSize: 32, MaximumNumberOfEpochs: 200, LearningRate: 1e-3f, Beta2: 0.999f,
+        ValidationFraction: 0.2f, RefitMaximumRows: 10_000, EarlyStoppingPatience: 10, LabelSmoothing: 0f, DropoutRates: []);
+
+    /// <summary>
+    /// The classic values, version 0.1's defaults and the engine's own (<see cref="MlpTrainingSettings"/>' initial
+    /// values): the constants above.
+    /// </summary>
+    public static MlpPresetValues Classic { get; } = new(
+        HiddenLayerSizes, BatchSize, MaximumNumberOfEpochs, LearningRate, Beta2, ValidationFraction, RefitMaximumRows, EarlyStoppingPatience, LabelSmoothing, DropoutRates);
 }

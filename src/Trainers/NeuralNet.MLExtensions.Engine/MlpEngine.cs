@@ -78,6 +78,8 @@ public static class MlpEngine
             if (validation is not null)
                 throw new ArgumentOutOfRangeException(nameof(settings.ValidationFraction), settings.ValidationFraction,
                     $"ValidationFraction must be 0 when validation data is given; got {settings.ValidationFraction}.");
+            if (warmStart is null && initial is null && settings.RefitsOn(rows))
+                return TrainAndRefit(features, rows, featureCount, labels, exampleWeights, classCount, settings, targets);
             (features, labels, targets, exampleWeights, validation) = StratifiedSplit.Split(features, rows, featureCount, labels, targets, exampleWeights, groups, settings.ValidationFraction, settings.Seed);
             rows = labels.Length;
         }
@@ -101,6 +103,18 @@ public static class MlpEngine
         using var trainer = new Trainer(network, settings, Math.Min(settings.BatchSize, rows));
         var evaluator = validation is null ? null : new ValidationEvaluator(validation, architecture, settings, standardizer, target);
         return trainer.Run(features, rows, labels, targets, exampleWeights, standardizer, target, evaluator, warmStart);
+    }
+
+    /// <summary>
+    /// Trains on all but the held-out rows to find the best epoch, then again from the start on all rows for that many
+    /// epochs (the split copies the rows, so <paramref name="features"/> is still whole and unscaled here).
+    /// </summary>
+    private static MlpTrainingResult TrainAndRefit(float[] features, int rows, int featureCount, int[] labels, float[]? exampleWeights,
+        int classCount, MlpTrainingSettings settings, float[]? targets)
+    {
+        var held = TrainInPlace(features, rows, featureCount, labels, exampleWeights, classCount, settings.WithoutRefit(), targets: targets);
+        int span = settings.LearningRateScheduleEpochs > 0 ? settings.LearningRateScheduleEpochs : settings.MaximumNumberOfEpochs;
+        return TrainInPlace(features, rows, featureCount, labels, exampleWeights, classCount, settings.ForRefit(Math.Max(1, held.BestEpoch), span), targets: targets);
     }
 
     private static MlpNetwork Initialized(MlpArchitecture architecture, MlpTrainingSettings settings)

@@ -7,7 +7,41 @@ namespace NeuralNet.MLExtensions.Engine;
 public sealed partial class MlpTrainingSettings
 {
     /// <summary>Fraction of the training rows held out (stratified by class) as validation data, in [0, 1); 0 for none.</summary>
-    public float ValidationFraction { get; init; } = MlpDefaults.ValidationFraction;
+    public float ValidationFraction { get => _validationFraction; init => _validationFraction = value; }
+    private float _validationFraction = MlpDefaults.ValidationFraction;
+
+    /// <summary>
+    /// With rows held out by <see cref="ValidationFraction"/>: when the training data has at most this many rows, the
+    /// run that finds the best epoch on the held-out rows is followed by a second run from the start on all rows for
+    /// that many epochs (same seed, same schedule span), so no row is lost to validation. 0 (the default) never refits.
+    /// Ignored with given validation data or a warm start.
+    /// </summary>
+    public int RefitMaximumRows { get => _refitMaximumRows; init => _refitMaximumRows = value; }
+    private int _refitMaximumRows = MlpDefaults.RefitMaximumRows;
+
+    /// <summary>Whether a run on <paramref name="rows"/> rows refits on all of them after the held-out run.</summary>
+    internal bool RefitsOn(int rows) => ValidationFraction > 0f && rows <= RefitMaximumRows;
+
+    /// <summary>These settings without the refit: the held-out run of a refit.</summary>
+    internal MlpTrainingSettings WithoutRefit()
+    {
+        var copy = (MlpTrainingSettings)MemberwiseClone();
+        copy._refitMaximumRows = 0;
+        return copy;
+    }
+
+    /// <summary>
+    /// These settings for the refit on all rows: <paramref name="epochs"/> epochs, no held-out rows, the schedule over
+    /// the span of the first run (<paramref name="scheduleEpochs"/>) so each epoch sees the learning rate it saw there.
+    /// </summary>
+    internal MlpTrainingSettings ForRefit(int epochs, int scheduleEpochs)
+    {
+        var copy = (MlpTrainingSettings)MemberwiseClone();
+        copy._maximumNumberOfEpochs = epochs;
+        copy._validationFraction = 0f;
+        copy._learningRateScheduleEpochs = scheduleEpochs;
+        return copy;
+    }
     /// <summary>What early stopping watches; it acts only when there is validation data.</summary>
     public EarlyStoppingMetric EarlyStoppingMetric { get; init; } = MlpDefaults.EarlyStoppingMetric;
     /// <summary>Epochs without improvement of the validation metric before stopping, at least 1.</summary>
@@ -30,7 +64,8 @@ public sealed partial class MlpTrainingSettings
     /// Epochs that cosine decay and one-cycle span, 0 or more; 0 for the run's <see cref="MaximumNumberOfEpochs"/> (after
     /// the epochs a warm start without saved state already has). A warm start continues the saved span and ignores this.
     /// </summary>
-    public int LearningRateScheduleEpochs { get; init; } = MlpDefaults.LearningRateScheduleEpochs;
+    public int LearningRateScheduleEpochs { get => _learningRateScheduleEpochs; init => _learningRateScheduleEpochs = value; }
+    private int _learningRateScheduleEpochs = MlpDefaults.LearningRateScheduleEpochs;
     /// <summary>Floor of cosine decay and reduce-on-plateau, 0 or more and below <see cref="LearningRate"/>.</summary>
     public float MinimumLearningRate { get; init; } = MlpDefaults.MinimumLearningRate;
     /// <summary>Reduce-on-plateau: factor in (0, 1).</summary>
@@ -58,6 +93,7 @@ public sealed partial class MlpTrainingSettings
     private SettingError? FindTrainingControlError() =>
         (ValidationFraction >= 0f && ValidationFraction < 1f ? null
             : Fail(nameof(ValidationFraction), ValidationFraction, $"must be in [0, 1); got {ValidationFraction}."))
+        ?? AtLeast(nameof(RefitMaximumRows), RefitMaximumRows, 0)
         ?? Defined(nameof(EarlyStoppingMetric), EarlyStoppingMetric)
         ?? AtLeast(nameof(EarlyStoppingPatience), EarlyStoppingPatience, 1)
         ?? NonNegative(nameof(EarlyStoppingMinimumImprovement), EarlyStoppingMinimumImprovement)

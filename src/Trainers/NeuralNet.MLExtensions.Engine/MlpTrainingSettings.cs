@@ -20,7 +20,8 @@ public sealed partial class MlpTrainingSettings
     /// <summary>Rows per mini-batch, at least 1.</summary>
     public int BatchSize { get; init; } = MlpDefaults.BatchSize;
     /// <summary>Maximum passes over the data, at least 1.</summary>
-    public int MaximumNumberOfEpochs { get; init; } = MlpDefaults.MaximumNumberOfEpochs;
+    public int MaximumNumberOfEpochs { get => _maximumNumberOfEpochs; init => _maximumNumberOfEpochs = value; }
+    private int _maximumNumberOfEpochs = MlpDefaults.MaximumNumberOfEpochs;
 
     /// <summary>
     /// L2 penalty λ: adds λ/2·‖W‖² (weights, not biases) to the mean loss, 0 or more. Left unset it follows

@@ -15,18 +15,18 @@ public static class MlpBinaryCatalog
     /// <param name="labelColumnName">Boolean label column.</param>
     /// <param name="featureColumnName">Known-size vector of Single.</param>
     /// <param name="exampleWeightColumnName">Optional Single weight column.</param>
-    /// <param name="hiddenLayerSizes">Hidden layer widths; null for the default [100], empty for none.</param>
-    /// <param name="maximumNumberOfEpochs">Maximum passes over the data.</param>
-    /// <param name="batchSize">Rows per mini-batch.</param>
-    /// <param name="learningRate">Adam's step size.</param>
+    /// <param name="hiddenLayerSizes">Hidden layer widths; null for the preset's (Tabular), empty for none.</param>
+    /// <param name="maximumNumberOfEpochs">Maximum passes over the data; null for the preset's (Tabular).</param>
+    /// <param name="batchSize">Rows per mini-batch; null for the preset's (Tabular).</param>
+    /// <param name="learningRate">Adam's step size; null for the preset's (Tabular).</param>
     public static MlpBinaryTrainer Mlp(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
         string labelColumnName = "Label",
         string featureColumnName = "Features",
         string? exampleWeightColumnName = null,
         int[]? hiddenLayerSizes = null,
-        int maximumNumberOfEpochs = MlpDefaults.MaximumNumberOfEpochs,
-        int batchSize = MlpDefaults.BatchSize,
-        float learningRate = MlpDefaults.LearningRate)
+        int? maximumNumberOfEpochs = null,
+        int? batchSize = null,
+        float? learningRate = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         return new MlpBinaryTrainer(MlNetInternals.EnvironmentOf(catalog), MlpCatalogOptions.Simple<MlpBinaryTrainer.Options>(

@@ -17,6 +17,18 @@ public abstract class MlpOptionsBase
     /// </summary>
     public string LabelColumnName { get; set; } = "Label";
 
+    /// <summary>
+    /// The set of defaults for the options left unset: <see cref="MlpPreset.Tabular"/> (default), the recipe for
+    /// tabular data (a held-out fifth of the rows picks the best epoch; small data sets then train again on all rows),
+    /// or <see cref="MlpPreset.Classic"/>, version 0.1's scikit-learn-like defaults. An option set explicitly wins over
+    /// its preset, whatever the order of the assignments; reading an option gives the value in force.
+    /// The values: <see cref="MlpDefaults.Tabular"/> and <see cref="MlpDefaults.Classic"/>.
+    /// </summary>
+    public MlpPreset Preset { get; set; } = MlpDefaults.Preset;
+
+    /// <summary>The values of <see cref="Preset"/>, for the options left unset (a bad preset is reported by the checks).</summary>
+    private MlpPresetValues Values => Enum.IsDefined(Preset) ? MlpPresetValues.For(Preset) : MlpDefaults.Tabular;
+
     /// <summary>Name of the feature column: a known-size vector of Single (use <c>Concatenate</c>). Default "Features".</summary>
     public string FeatureColumnName { get; set; } = "Features";
 
@@ -29,7 +41,8 @@ public abstract class MlpOptionsBase
     /// the parameter count, which may be at most 67,108,864 (<see cref="MlpLimits.MaxParameterCount"/>, so the model
     /// can be saved and loaded): checked here for the hidden layers and in <c>Fit</c> with the features and classes.
     /// </summary>
-    public int[] HiddenLayerSizes { get; set; } = MlpDefaults.HiddenLayerSizes.ToArray();
+    public int[] HiddenLayerSizes { get => _hiddenLayerSizes ?? [.. Values.HiddenLayerSizes]; set => _hiddenLayerSizes = value; }
+    private int[]? _hiddenLayerSizes;
 
     /// <summary>
     /// Hidden-layer activation: one value for every hidden layer, or one per hidden layer. Default [Relu].
@@ -41,13 +54,16 @@ public abstract class MlpOptionsBase
     public OptimizerKind Optimizer { get; set; } = MlpDefaults.Optimizer;
 
     /// <summary>Step size, &gt; 0. Default 0.001 (suits Adam; SGD usually wants 0.01–0.1). Lower it if training diverges.</summary>
-    public float LearningRate { get; set; } = MlpDefaults.LearningRate;
+    public float LearningRate { get => _learningRate ?? Values.LearningRate; set => _learningRate = value; }
+    private float? _learningRate;
 
     /// <summary>Rows per mini-batch, ≥ 1. Default 32. The last, smaller batch of an epoch is used, not dropped.</summary>
-    public int BatchSize { get; set; } = MlpDefaults.BatchSize;
+    public int BatchSize { get => _batchSize ?? Values.BatchSize; set => _batchSize = value; }
+    private int? _batchSize;
 
     /// <summary>Maximum passes over the training data, ≥ 1. Default 200; training usually stops earlier on convergence.</summary>
-    public int MaximumNumberOfEpochs { get; set; } = MlpDefaults.MaximumNumberOfEpochs;
+    public int MaximumNumberOfEpochs { get => _maximumNumberOfEpochs ?? Values.MaximumNumberOfEpochs; set => _maximumNumberOfEpochs = value; }
+    private int? _maximumNumberOfEpochs;
 
     /// <summary>
     /// L2 penalty λ: adds λ/2·‖W‖² (weights, not biases) to the mean loss, ≥ 0. Default null: 1e-4 with Adam and Sgd,
@@ -72,7 +88,8 @@ public abstract class MlpOptionsBase
     public float Beta1 { get; set; } = MlpDefaults.Beta1;
 
     /// <summary>Adam's and AdamW's second-moment decay β2 in [0, 1). Default 0.999; lower it (e.g. 0.99) if training is unstable late on.</summary>
-    public float Beta2 { get; set; } = MlpDefaults.Beta2;
+    public float Beta2 { get => _beta2 ?? Values.Beta2; set => _beta2 = value; }
+    private float? _beta2;
 
     /// <summary>Adam's and AdamW's ε, &gt; 0, added to the root of the second moment. Default 1e-8; rarely worth changing.</summary>
     public float Epsilon { get; set; } = MlpDefaults.Epsilon;
@@ -122,7 +139,18 @@ public abstract class MlpOptionsBase
     /// in [0, 1). Default 0 (none). With validation data, each epoch's validation loss and accuracy are recorded,
     /// early stopping and reduce-on-plateau watch them. Must be 0 when validation data is passed to <c>Fit</c>.
     /// </summary>
-    public float ValidationFraction { get; set; } = MlpDefaults.ValidationFraction;
+    public float ValidationFraction { get => _validationFraction ?? Values.ValidationFraction; set => _validationFraction = value; }
+    private float? _validationFraction;
+
+    /// <summary>
+    /// With rows held out by <see cref="ValidationFraction"/>: when the training data has at most this many rows, the
+    /// run that finds the best epoch on the held-out rows is followed by a second run from the start on all rows for
+    /// that many epochs, so the model learns from every row (the held-out rows are a real loss on small data, and the
+    /// second run is cheap there). 0 never refits. Default: the preset's (Tabular 10,000; Classic 0). Ignored when
+    /// validation data is passed to <c>Fit</c> and on a warm start.
+    /// </summary>
+    public int RefitMaximumRows { get => _refitMaximumRows ?? Values.RefitMaximumRows; set => _refitMaximumRows = value; }
+    private int? _refitMaximumRows;
 
     /// <summary>
     /// What early stopping watches on the validation data: ValidationLoss (default), ValidationAccuracy, or None.
@@ -131,7 +159,8 @@ public abstract class MlpOptionsBase
     public EarlyStoppingMetric EarlyStoppingMetric { get; set; } = MlpDefaults.EarlyStoppingMetric;
 
     /// <summary>Epochs without improvement of the validation metric before stopping, ≥ 1. Default 10.</summary>
-    public int EarlyStoppingPatience { get; set; } = MlpDefaults.EarlyStoppingPatience;
+    public int EarlyStoppingPatience { get => _earlyStoppingPatience ?? Values.EarlyStoppingPatience; set => _earlyStoppingPatience = value; }
+    private int? _earlyStoppingPatience;
 
     /// <summary>Smallest change of the validation metric that counts as improvement, ≥ 0. Default 0 (any).</summary>
     public float EarlyStoppingMinimumImprovement { get; set; } = MlpDefaults.EarlyStoppingMinimumImprovement;
@@ -186,10 +215,12 @@ public abstract class MlpOptionsBase
     /// Dropout rate of the hidden layers, each in [0, 1): one value for every hidden layer, or one per hidden layer.
     /// Default [] (none). Used in training only; scoring uses the whole network. Try 0.1–0.5 against over-fitting.
     /// </summary>
-    public float[] DropoutRates { get; set; } = MlpDefaults.DropoutRates.ToArray();
+    public float[] DropoutRates { get => _dropoutRates ?? [.. Values.DropoutRates]; set => _dropoutRates = value; }
+    private float[]? _dropoutRates;
 
     /// <summary>Label smoothing ε in [0, 1): trains towards (1−ε)·one-hot + ε/K. Default 0. Try 0.1 for less over-confident probabilities.</summary>
-    public float LabelSmoothing { get; set; } = MlpDefaults.LabelSmoothing;
+    public float LabelSmoothing { get => _labelSmoothing ?? (Task == MlpTask.Regression ? 0f : Values.LabelSmoothing); set => _labelSmoothing = value; }
+    private float? _labelSmoothing;
 
     /// <summary>
     /// Weight of each class in the loss, multiplied into the example weights: None (default), Balanced (inverse
@@ -218,6 +249,41 @@ public abstract class MlpOptionsBase
 
     /// <summary>The task of the trainer these options belong to (internal, so only this library's trainers derive from this class).</summary>
     internal abstract MlpTask Task { get; }
+
+    /// <summary>
+    /// These options for a <c>Fit</c> given validation data: a <see cref="ValidationFraction"/> that comes from the
+    /// preset (not set explicitly) becomes 0, since the given data does the held-out rows' work; an explicit one stays
+    /// (and the engine refuses it with a message).
+    /// </summary>
+    internal MlpOptionsBase ForValidationData()
+    {
+        if (_validationFraction is not null) return this;
+        var copy = Clone();
+        copy._validationFraction = 0f;
+        return copy;
+    }
+
+    /// <summary>
+    /// Fewest held-out rows the preset's <see cref="ValidationFraction"/> must give to be used: 10. Below that (tiny data,
+    /// or classes of one or two rows) the validation loss would pick the epoch by chance, so training uses all rows.
+    /// </summary>
+    internal const int MinimumPresetHeldOutRows = 10;
+
+    /// <summary>
+    /// These options for training rows with <paramref name="labels"/>: a <see cref="ValidationFraction"/> that comes
+    /// from the preset becomes 0 when it would hold out fewer than <see cref="MinimumPresetHeldOutRows"/> rows (an
+    /// explicit one stays, and the engine reports a split that holds out nothing).
+    /// </summary>
+    internal MlpOptionsBase ForTrainingRows(ReadOnlySpan<int> labels, int classCount, out bool heldOutDropped)
+    {
+        heldOutDropped = false;
+        if (_validationFraction is not null || ValidationFraction <= 0f) return this;
+        if (Engine.Data.StratifiedSplit.HeldOutCount(labels, Task == MlpTask.Regression ? 1 : classCount, ValidationFraction) >= MinimumPresetHeldOutRows) return this;
+        heldOutDropped = true;
+        var copy = Clone();
+        copy._validationFraction = 0f;
+        return copy;
+    }
 
     /// <summary>A copy that shares no array with this one.</summary>
     internal MlpOptionsBase Clone() => OptionMap.CopyArrays((MlpOptionsBase)MemberwiseClone());

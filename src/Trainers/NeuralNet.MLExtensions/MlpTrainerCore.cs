@@ -29,6 +29,8 @@ internal sealed class MlpTrainerCore
                 "ExampleWeightColumnName must be null (no weights) or a column name; got an empty string.");
         _environment = environment;
         _host = environment?.Register(ComponentName);
+        if (!Enum.IsDefined(_options.Preset))
+            throw new ArgumentOutOfRangeException(nameof(MlpOptionsBase.Preset), _options.Preset, $"Preset must be Tabular or Classic; got {_options.Preset}.");
         Seed = _options.Seed ?? _host?.Rand.Next() ?? MlpDefaults.Seed;
         OptionMap.ThrowIfInvalid(_options.ToSettings(Seed).FindError());
     }
@@ -64,7 +66,13 @@ internal sealed class MlpTrainerCore
         int lastEpoch = TrainingState.LastEpoch(modelParameters?.TrainingState?.EpochsCompleted ?? modelParameters?.History.LastOrDefault()?.Epoch ?? 0, _options.MaximumNumberOfEpochs);
         var progress = _options.Progress;
         var callback = _options.EpochCompleted;
-        var settings = _options.ToSettings(Seed, report =>
+        bool heldOutDropped = false;
+        var options = validation is not null ? _options.ForValidationData()
+            : _options.ForTrainingRows(data.Labels.AsSpan(0, data.Rows), data.Classes.Count, out heldOutDropped);
+        if (heldOutDropped)
+            channel?.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
+                $"Mlp: the preset's ValidationFraction {_options.ValidationFraction} would hold out fewer than {MlpOptionsBase.MinimumPresetHeldOutRows} of the {data.Rows} rows; training on all of them, stopping on the training loss."));
+        var settings = options.ToSettings(Seed, report =>
         {
             channel?.Info(MessageSensitivity.None, TrainingLog.Epoch(report, lastEpoch));
             progress?.Report(report);

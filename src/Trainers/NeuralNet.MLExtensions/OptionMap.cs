@@ -19,7 +19,7 @@ internal static class OptionMap
     internal static readonly string[] TrainerOnly =
     [
         nameof(MlpOptionsBase.LabelColumnName), nameof(MlpOptionsBase.FeatureColumnName), nameof(MlpOptionsBase.ExampleWeightColumnName),
-        nameof(MlpOptionsBase.SkipInvalidRows), nameof(MlpOptionsBase.Progress),
+        nameof(MlpOptionsBase.SkipInvalidRows), nameof(MlpOptionsBase.Progress), nameof(MlpOptionsBase.Preset),
     ];
 
     /// <summary>

@@ -54,7 +54,7 @@ public sealed class CliEndToEndTests
     public void Cli_Train_ValidationFraction_HoldsOutRowsAndStopsEarly()
     {
         var run = CliRun.Of("train", "--train", Train, "--test", Test, "--label", "species", "--hidden", "16", "--epochs", "300",
-            "--learning-rate", "0.01", "--seed", "1", "--validation-fraction", "0.25", "--json");
+            "--learning-rate", "0.01", "--seed", "1", "--validation-fraction", "0.25", "--preset", "classic", "--json");
         Assert.AreEqual(0, run.ExitCode, run.Error);
         using var json = JsonDocument.Parse(run.Output);
         StringAssert.Contains(run.Error, "on 112 rows (25 % of them held out for validation and early stopping)");

@@ -92,7 +92,7 @@ public sealed class ModelParametersSaveLoadTests
     public void MlpModelParameters_SaveLoad_KeepsValidationHistoryAndWarmStartCheckpoint()
     {
         var ml = new MLContext(seed: 0);
-        var options = new MlpTrainer.Options { HiddenLayerSizes = [8], MaximumNumberOfEpochs = 6, ValidationFraction = 0.25f, Seed = 4 };
+        var options = new MlpTrainer.Options { HiddenLayerSizes = [8], MaximumNumberOfEpochs = 6, ValidationFraction = 0.25f, RefitMaximumRows = 0, Seed = 4 };
         var data = ml.Transforms.Conversion.MapValueToKey("Label").Fit(Trainers.MlNetData.Load(ml, "iris_train.csv"))
             .Transform(Trainers.MlNetData.Load(ml, "iris_train.csv"));
         var trained = new MlpTrainer(ml, options).Fit(data).Model;
@@ -115,7 +115,7 @@ public sealed class ModelParametersSaveLoadTests
             CollectionAssert.AreEqual(trained.TrainingState.OptimizerState[b], loaded.TrainingState.OptimizerState[b]);
 
         // Continuing from the loaded model is the same as continuing from the one in memory.
-        var more = new MlpTrainer.Options { HiddenLayerSizes = [8], MaximumNumberOfEpochs = 3, ValidationFraction = 0.25f, Seed = 4 };
+        var more = new MlpTrainer.Options { HiddenLayerSizes = [8], MaximumNumberOfEpochs = 3, ValidationFraction = 0.25f, RefitMaximumRows = 0, Seed = 4 };
         var fromMemory = new MlpTrainer(ml, more).Fit(data, trained).Model;
         var fromFile = new MlpTrainer(ml, more).Fit(data, loaded).Model;
         CollectionAssert.AreEqual(fromMemory.Network.Parameters.ToArray(), fromFile.Network.Parameters.ToArray());

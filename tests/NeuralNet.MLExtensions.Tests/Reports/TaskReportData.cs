@@ -49,13 +49,13 @@ internal static class TaskReportData
         var test = TaskData.Load(ml, TaskData.Rows(200, 4));
         var regressionOptions = new MlpRegressionTrainer.Options
         {
-            LabelColumnName = "Target", HiddenLayerSizes = [32], MaximumNumberOfEpochs = 40, LearningRate = 0.01f, ValidationFraction = 0.2f, Seed = 1,
+            LabelColumnName = "Target", HiddenLayerSizes = [32], MaximumNumberOfEpochs = 40, LearningRate = 0.01f, ValidationFraction = 0.2f, RefitMaximumRows = 0, Seed = 1,
         };
         var regression = TaskData.Pipeline(ml, ml.Regression.Trainers.Mlp(regressionOptions)).Fit(train);
         // Few epochs, so the binary model is good but not perfect and every threshold's counts differ.
         var binaryOptions = new MlpBinaryTrainer.Options
         {
-            LabelColumnName = "Positive", HiddenLayerSizes = [16], MaximumNumberOfEpochs = 8, LearningRate = 0.005f, ValidationFraction = 0.2f, Seed = 1,
+            LabelColumnName = "Positive", HiddenLayerSizes = [16], MaximumNumberOfEpochs = 8, LearningRate = 0.005f, ValidationFraction = 0.2f, RefitMaximumRows = 0, Seed = 1,
         };
         var binary = TaskData.Pipeline(ml, ml.BinaryClassification.Trainers.Mlp(binaryOptions)).Fit(train);
         return new State(ml, test, regression, binary,

@@ -67,7 +67,7 @@ public sealed class MlpRegressionTrainerTests
         var ml = new MLContext(seed: 0);
         var trainer = ml.Regression.Trainers.Mlp(new MlpRegressionTrainer.Options
         {
-            LabelColumnName = "Target", HiddenLayerSizes = [16], MaximumNumberOfEpochs = 5, ValidationFraction = 0.2f,
+            LabelColumnName = "Target", HiddenLayerSizes = [16], MaximumNumberOfEpochs = 5, ValidationFraction = 0.2f, RefitMaximumRows = 0,
             RegressionLoss = RegressionLossKind.Huber, HuberDelta = 1.5f,
         });
         var mlp = TaskData.Mlp(TaskData.Pipeline(ml, trainer).Fit(TaskData.Load(ml, Train)));

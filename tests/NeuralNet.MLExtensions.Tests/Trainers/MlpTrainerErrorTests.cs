@@ -1,3 +1,4 @@
+using NeuralNet.MLExtensions.Engine;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -176,11 +177,12 @@ public sealed class MlpTrainerErrorTests
     }
 
     [TestMethod]
-    public void MlpTrainer_Constructor_NullHiddenLayerSizes_ThrowsArgumentNullNamingTheOption()
+    public void MlpTrainer_Options_NullHiddenLayerSizes_GoesBackToThePresets()
     {
-        var e = Assert.ThrowsExactly<ArgumentNullException>(() => new MlpTrainer(new MlpTrainer.Options { HiddenLayerSizes = null! }));
-        Assert.AreEqual("HiddenLayerSizes", e.ParamName);
-        StringAssert.StartsWith(e.Message, "HiddenLayerSizes must not be null; use an empty list for no hidden layer.");
+        var options = new MlpTrainer.Options { HiddenLayerSizes = [7], Preset = MlpPreset.Classic };
+        options.HiddenLayerSizes = null!;
+        CollectionAssert.AreEqual(MlpDefaults.Classic.HiddenLayerSizes.ToArray(), options.HiddenLayerSizes);
+        _ = new MlpTrainer(options);
     }
 
     [TestMethod]

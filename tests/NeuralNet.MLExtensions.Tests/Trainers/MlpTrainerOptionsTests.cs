@@ -63,9 +63,9 @@ public sealed class MlpTrainerOptionsTests
     }
 
     [TestMethod]
-    public void MlpTrainer_Options_DefaultsAreTheEngineDefaults()
+    public void MlpTrainer_Options_ClassicPresetIsTheEngineDefaults()
     {
-        var settings = new MlpTrainer.Options().ToSettings(MlpDefaults.Seed);
+        var settings = new MlpTrainer.Options { Preset = MlpPreset.Classic }.ToSettings(MlpDefaults.Seed);
         var engine = new MlpTrainingSettings();
         foreach (var (_, setting) in OptionMap.Pairs)
         {

@@ -18,7 +18,7 @@ public sealed class MlpTrainerTrainingControlTests
         return (Keyed(ml, train), Keyed(ml, MlNetData.Load(ml, "iris_test.csv"), train));
     }
 
-    private static MlpTrainer.Options Quick(int epochs = 5) => new() { HiddenLayerSizes = [16], MaximumNumberOfEpochs = epochs, Seed = 1, NumberOfThreads = 1, LearningRate = 0.01f };
+    private static MlpTrainer.Options Quick(int epochs = 5) => new() { Preset = MlpPreset.Classic, HiddenLayerSizes = [16], MaximumNumberOfEpochs = epochs, Seed = 1, NumberOfThreads = 1, LearningRate = 0.01f };
 
     [TestMethod]
     public void MlpTrainer_FitWithValidationData_RecordsValidationMetricsAndLogsThem()

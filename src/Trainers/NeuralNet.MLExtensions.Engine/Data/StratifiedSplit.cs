@@ -8,6 +8,19 @@ namespace NeuralNet.MLExtensions.Engine.Data;
 /// </summary>
 internal static class StratifiedSplit
 {
+    /// <summary>
+    /// How many rows a split of <paramref name="fraction"/> holds out: per class round(fraction × its rows), but each
+    /// class keeps at least one training row.
+    /// </summary>
+    public static int HeldOutCount(ReadOnlySpan<int> labels, int classCount, float fraction)
+    {
+        var counts = new int[Math.Max(classCount, 1)];
+        foreach (int label in labels) counts[label]++;
+        int held = 0;
+        foreach (int n in counts) held += Math.Max(0, Math.Min((int)Math.Round(fraction * n), n - 1));
+        return held;
+    }
+
     /// <summary>The stream number of the split's random source (epochs use 1, 2, ...).</summary>
     private const int Stream = -1;
 
