@@ -11,7 +11,7 @@ using NeuralNet.MLExtensions.Quality;
 //   --fashion-rows N  training rows of the Fashion-MNIST subsample (default 10000; test rows: N/5)
 //   --seeds N         seeds 0..N-1 for every trainer (default 3)
 //   --sets LIST       only these sets (comma-separated names)
-//   --systems LIST    only these trainers (default Mlp,LightGbm,LbfgsMaximumEntropy)
+//   --systems LIST    only these trainers (default Mlp,LightGbm,LbfgsMaximumEntropy; also MlpRobust: Robust feature scaling)
 //   --tasks LIST      only these tasks (default classification,binary,regression; binary: the two-class sets again
 //                     through the binary trainers, the label Boolean, the second class in ordinal order true)
 //   --json FILE       also write one JSON line per measurement
@@ -42,8 +42,8 @@ for (int i = 0; i < args.Length; i++)
         default: Console.Error.WriteLine($"Unknown argument {args[i]}; see the comment at the top of Program.cs."); return 2;
     }
 }
-var systems = systemNames.Select(n => TrainerSystem.All.SingleOrDefault(s => s.Name == n)
-    ?? throw new ArgumentException($"Unknown system {n}; choose from {string.Join(", ", TrainerSystem.All.Select(s => s.Name))}.")).ToList();
+var systems = systemNames.Select(n => TrainerSystem.All.Concat(TrainerSystem.Variants).SingleOrDefault(s => s.Name == n)
+    ?? throw new ArgumentException($"Unknown system {n}; choose from {string.Join(", ", TrainerSystem.All.Concat(TrainerSystem.Variants).Select(s => s.Name))}.")).ToList();
 
 Console.WriteLine($"# NeuralNet.MLExtensions quality benchmark  {DateTime.UtcNow:u}  cores {Environment.ProcessorCount}  seeds 0..{seeds - 1}");
 var sets = new List<(string Name, string Group, TaskKind Task, Func<MLContext, (IDataView, IDataView, int)> Load, int TrainRows)>();

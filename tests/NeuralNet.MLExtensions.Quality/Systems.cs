@@ -22,4 +22,13 @@ internal sealed record TrainerSystem(string Name, Func<MLContext, IEstimator<ITr
         new("LightGbm", ml => ml.MulticlassClassification.Trainers.LightGbm(), ml => ml.Regression.Trainers.LightGbm(), ml => ml.BinaryClassification.Trainers.LightGbm()),
         new("LbfgsMaximumEntropy", ml => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(), null, null),
     ];
+
+    /// <summary>Variants of our trainer for ablations, run only when named in --systems (e.g. Mlp,MlpRobust,LightGbm).</summary>
+    public static IReadOnlyList<TrainerSystem> Variants { get; } =
+    [
+        // The defaults with Robust feature scaling (median/IQR, smooth clipping) instead of Standard.
+        new("MlpRobust", ml => ml.MulticlassClassification.Trainers.Mlp(new MlpTrainer.Options { FeatureScaling = Engine.FeatureScaling.Robust }),
+            ml => ml.Regression.Trainers.Mlp(new MlpRegressionTrainer.Options { FeatureScaling = Engine.FeatureScaling.Robust }),
+            ml => ml.BinaryClassification.Trainers.Mlp(new MlpBinaryTrainer.Options { FeatureScaling = Engine.FeatureScaling.Robust })),
+    ];
 }
