@@ -44,7 +44,7 @@ internal static class MlNetBench
             BatchSize = 128,
             MaximumNumberOfEpochs = epochs,
             ConvergencePatience = epochs + 1,
-            StandardizeFeatures = standardize,
+            FeatureScaling = standardize ? FeatureScaling.Standard : FeatureScaling.None,
             NumberOfThreads = 2,
         });
         var (model, fitSeconds) = Fit(mlp, trainView);

@@ -18,7 +18,7 @@ internal static class TrainingBench
         MaximumNumberOfEpochs = epochs,
         ConvergencePatience = epochs + 1,
         L2Regularization = 1e-4f,
-        StandardizeFeatures = standardize,
+        FeatureScaling = standardize ? FeatureScaling.Standard : FeatureScaling.None,
         Seed = 0,
         NumberOfThreads = threads,
         EpochCompleted = epochCompleted,

@@ -4,7 +4,7 @@ namespace NeuralNet.MLExtensions.Reports;
 /// <param name="Features">Number of input features.</param>
 /// <param name="Layers">Dense layers, input side first.</param>
 /// <param name="ParameterCount">Trainable parameters in total.</param>
-/// <param name="Standardized">Whether features are standardised inside the model.</param>
+/// <param name="FeatureScaling">How features are scaled inside the model: "None", "Standard" or "Robust" (<c>MlpOptionsBase.FeatureScaling</c>).</param>
 /// <param name="Epochs">Epochs trained.</param>
 /// <param name="StopReason">Why training ended, in words.</param>
 /// <param name="FinalTrainingLoss">Training loss of the last epoch; NaN without history.</param>
@@ -15,7 +15,7 @@ public sealed record ModelDescription(
     int Features,
     IReadOnlyList<LayerDescription> Layers,
     long ParameterCount,
-    bool Standardized,
+    string FeatureScaling,
     int Epochs,
     string StopReason,
     double FinalTrainingLoss,

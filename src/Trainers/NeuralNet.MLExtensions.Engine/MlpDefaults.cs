@@ -54,8 +54,8 @@ public static class MlpDefaults
     public const float ConvergenceTolerance = 1e-4f;
     /// <summary>... for this many epochs in a row: 10.</summary>
     public const int ConvergencePatience = 10;
-    /// <summary>Standardise features inside the model: on.</summary>
-    public const bool StandardizeFeatures = true;
+    /// <summary>Features are scaled inside the model by mean and standard deviation: Standard.</summary>
+    public const FeatureScaling FeatureScaling = Engine.FeatureScaling.Standard;
     /// <summary>Initial weights matched to each layer's activation (He for ReLU-like, Glorot for the rest).</summary>
     public const WeightInitialization WeightInitialization = Engine.WeightInitialization.Auto;
     /// <summary>Seed used when neither the options nor an MLContext give one.</summary>

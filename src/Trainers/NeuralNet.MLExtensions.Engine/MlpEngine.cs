@@ -89,7 +89,7 @@ public static class MlpEngine
                 $"of all {rows} training rows are 0, so training would learn nothing. Give some rows a positive weight.", nameof(exampleWeights));
 
         var standardizer = warmStart is not null ? warmStart.Standardizer
-            : settings.StandardizeFeatures ? FeatureStandardizer.Fit(features, rows, featureCount) : null;
+            : FeatureStandardizer.Fit(settings.FeatureScaling, features, rows, featureCount);
         standardizer?.Apply(features, rows);
         TargetStandardizer? target = null;
         if (targets is not null)

@@ -3,7 +3,7 @@ using NeuralNet.MLExtensions.Engine.Kernels;
 namespace NeuralNet.MLExtensions.Engine;
 
 /// <summary>
-/// Runs a trained network on blocks of raw feature rows: standardises them as in training, then computes class
+/// Runs a trained network on blocks of raw feature rows: scales them as in training (<see cref="FeatureScaling"/>), then computes class
 /// probabilities or the activations of a hidden layer. Buffers are kept between calls, so one instance serves many
 /// calls without allocating; an instance is not thread-safe (use one per thread).
 /// </summary>
@@ -17,8 +17,8 @@ public sealed class MlpInference
     private float[] _standardized = [];
 
     /// <summary>
-    /// Inference for <paramref name="network"/> on <paramref name="numberOfThreads"/> threads, standardising with
-    /// <paramref name="standardizer"/> when given; a regression network needs its <paramref name="target"/>
+    /// Inference for <paramref name="network"/> on <paramref name="numberOfThreads"/> threads, scaling features with
+    /// <paramref name="standardizer"/> (Standard or Robust) when given; a regression network needs its <paramref name="target"/>
     /// standardisation, so that <see cref="Outputs"/> gives values in the target's own units.
     /// </summary>
     public MlpInference(MlpNetwork network, FeatureStandardizer? standardizer, TargetStandardizer? target = null, int numberOfThreads = 1)
@@ -75,8 +75,7 @@ public sealed class MlpInference
         if (_standardizer is null) return features[..(rows * d)];
         if (_standardized.Length < rows * d) _standardized = new float[rows * d];
         var target = _standardized.AsSpan(0, rows * d);
-        features[..(rows * d)].CopyTo(target);
-        _standardizer.Apply(target, rows);
+        for (int r = 0; r < rows; r++) _standardizer.Apply(features.Slice(r * d, d), target.Slice(r * d, d));
         return target;
     }
 }

@@ -17,7 +17,7 @@ public sealed class MlpTrainingResult
     public MlpNetwork Network { get; }
     /// <summary>Regression: the target's standardisation (the network's output o means Mean + Scale·o); otherwise null.</summary>
     public TargetStandardizer? TargetStandardizer { get; init; }
-    /// <summary>The standardisation fitted on the training rows, or null when it was off.</summary>
+    /// <summary>The feature scaling (Standard or Robust) fitted on the training rows or kept from a warm start, or null when <see cref="MlpTrainingSettings.FeatureScaling"/> was None.</summary>
     public FeatureStandardizer? Standardizer { get; }
     /// <summary>One report per epoch run.</summary>
     public IReadOnlyList<EpochReport> History { get; }

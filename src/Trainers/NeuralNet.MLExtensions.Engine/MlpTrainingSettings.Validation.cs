@@ -95,6 +95,7 @@ public sealed partial class MlpTrainingSettings
         ?? NonNegative(nameof(ConvergenceTolerance), ConvergenceTolerance)
         ?? AtLeast(nameof(ConvergencePatience), ConvergencePatience, 1)
         ?? Defined(nameof(WeightInitialization), WeightInitialization)
+        ?? Defined(nameof(FeatureScaling), FeatureScaling)
         ?? AtLeast(nameof(NumberOfThreads), NumberOfThreads, 1)
         ?? (NumberOfThreads <= MlpLimits.MaxThreads ? null
             : Fail(nameof(NumberOfThreads), NumberOfThreads,

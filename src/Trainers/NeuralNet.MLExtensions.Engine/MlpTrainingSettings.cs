@@ -51,8 +51,8 @@ public sealed partial class MlpTrainingSettings
     public float ConvergenceTolerance { get; init; } = MlpDefaults.ConvergenceTolerance;
     /// <summary>Epochs without improvement before stopping, at least 1.</summary>
     public int ConvergencePatience { get; init; } = MlpDefaults.ConvergencePatience;
-    /// <summary>Standardise features (statistics kept in the model).</summary>
-    public bool StandardizeFeatures { get; init; } = MlpDefaults.StandardizeFeatures;
+    /// <summary>How features are scaled before the network (statistics fitted on the training rows, kept in the model); a warm start keeps the model's scaling.</summary>
+    public FeatureScaling FeatureScaling { get; init; } = MlpDefaults.FeatureScaling;
     /// <summary>How initial weights are drawn.</summary>
     public WeightInitialization WeightInitialization { get; init; } = MlpDefaults.WeightInitialization;
     /// <summary>Seed of the run's single random source.</summary>

@@ -1,8 +1,8 @@
 namespace NeuralNet.MLExtensions.Engine;
 
 /// <summary>
-/// A trained network to continue training from: its weights, the feature standardisation it expects (kept, not
-/// refitted), its <see cref="TrainingState"/> (null starts a fresh optimizer and schedule, numbering epochs on from
+/// A trained network to continue training from: its weights, the feature scaling it expects (kept, not refitted,
+/// whatever <see cref="MlpTrainingSettings.FeatureScaling"/> says), its <see cref="TrainingState"/> (null starts a fresh optimizer and schedule, numbering epochs on from
 /// the history) and its history (continued).
 /// </summary>
 public sealed record MlpWarmStart(MlpNetwork Network, FeatureStandardizer? Standardizer, TrainingState? State, IReadOnlyList<EpochReport> History)

@@ -37,11 +37,14 @@ public sealed class MlpModelParameters
         BestEpoch = bestEpoch == 0 && history.Count > 0 ? history[^1].Epoch : bestEpoch;
     }
 
-    /// <summary>The network (a read-only view; it expects standardised features when <see cref="Standardizer"/> is set).</summary>
+    /// <summary>The network (a read-only view; it expects scaled features when <see cref="Standardizer"/> is set).</summary>
     public MlpNetwork Network { get; }
     /// <summary>Layer sizes and activations.</summary>
     public MlpArchitecture Architecture => Network.Architecture;
-    /// <summary>The feature standardisation fitted on the training data, or null when it was turned off.</summary>
+    /// <summary>
+    /// The feature scaling fitted on the training data (its <see cref="FeatureStandardizer.Kind"/> is Standard or
+    /// Robust), or null when <see cref="MlpOptionsBase.FeatureScaling"/> was None.
+    /// </summary>
     public FeatureStandardizer? Standardizer { get; }
     /// <summary>What the model predicts: classes (multiclass, binary) or a number (regression).</summary>
     public MlpTask Task => Network.Architecture.Task;

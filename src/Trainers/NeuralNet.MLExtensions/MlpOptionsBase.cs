@@ -104,10 +104,15 @@ public abstract class MlpOptionsBase
     public int ConvergencePatience { get; set; } = MlpDefaults.ConvergencePatience;
 
     /// <summary>
-    /// Standardise features (mean 0, variance 1) with statistics stored in the model. Default true; turn it off only
-    /// when the features are already on a common scale.
+    /// How features are scaled before the network, with statistics fitted on the training rows and stored in the model
+    /// (applied again when scoring). Default Standard: mean 0, variance 1. Robust: centred at the median, divided by
+    /// the inter-quartile range (half the range when that is 0; a constant feature maps to 0), then smoothly clipped
+    /// into (−3, 3) by z / √(1 + (z/3)²), as RealMLP does, so heavy-tailed counts and money amounts and rare outliers
+    /// no longer squash the ordinary rows; it needs finite features. None: the raw features, only when they are
+    /// already on a common small scale. A warm start keeps the scaling of the model it continues from.
+    /// Replaces the former <c>StandardizeFeatures</c> (true = Standard, false = None).
     /// </summary>
-    public bool StandardizeFeatures { get; set; } = MlpDefaults.StandardizeFeatures;
+    public FeatureScaling FeatureScaling { get; set; } = MlpDefaults.FeatureScaling;
 
     /// <summary>
     /// How initial weights are drawn. Default Auto (He for ReLU-like layers, Glorot for the rest); StandardNormal is

@@ -24,7 +24,7 @@ internal static class ModelSummary
         sb.AppendLine(rule);
         sb.AppendLine(Row("Layer", "Weights [out×in]", "Activation", "Parameters"));
         sb.AppendLine(rule);
-        sb.AppendLine(Row("Input", $"[{a.InputSize}]", model.Standardizer is null ? "—" : "standardise", "0"));
+        sb.AppendLine(Row("Input", $"[{a.InputSize}]", ScalingName(model.Standardizer), "0"));
         for (int l = 0; l < a.LayerCount; l++)
         {
             int input = a.LayerInputSize(l), output = a.LayerOutputSize(l);
@@ -53,4 +53,12 @@ internal static class ModelSummary
     };
 
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>What the Input row says about the feature scaling.</summary>
+    internal static string ScalingName(FeatureStandardizer? scaling) => scaling?.Kind switch
+    {
+        null => "—",
+        FeatureScaling.Robust => "robust+clip",
+        _ => "standardise",
+    };
 }

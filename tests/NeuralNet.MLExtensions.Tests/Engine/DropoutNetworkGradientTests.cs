@@ -26,7 +26,7 @@ public sealed class DropoutNetworkGradientTests
         var settings = new MlpTrainingSettings
         {
             HiddenLayerSizes = hidden, Activation = [Activation.Tanh], Optimizer = OptimizerKind.Sgd, Momentum = 0f, Nesterov = false,
-            LearningRate = 1f, BatchSize = Rows, MaximumNumberOfEpochs = 1, L2Regularization = 0f, StandardizeFeatures = false,
+            LearningRate = 1f, BatchSize = Rows, MaximumNumberOfEpochs = 1, L2Regularization = 0f, FeatureScaling = FeatureScaling.None,
             NumberOfThreads = 1, Seed = Seed, DropoutRates = [Rate],
         };
         var result = MlpEngine.TrainInPlace((float[])features.Clone(), Rows, Inputs, labels, null, Classes, settings, new MlpNetwork(architecture, before));

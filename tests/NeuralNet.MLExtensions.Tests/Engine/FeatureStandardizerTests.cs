@@ -10,7 +10,7 @@ public sealed class FeatureStandardizerTests
     {
         float[] rows = [1, 10, 3, 20, 5, 30];
         var s = FeatureStandardizer.Fit(rows, 3, 2);
-        CollectionAssert.AreEqual(new[] { 3f, 20f }, s.Mean.ToArray());
+        CollectionAssert.AreEqual(new[] { 3f, 20f }, s.Center.ToArray());
         s.Apply(rows, 3);
         Assert.AreEqual(0, rows[0] + rows[2] + rows[4], 1e-6);
         Assert.AreEqual(3, rows[0] * rows[0] + rows[2] * rows[2] + rows[4] * rows[4], 1e-5);

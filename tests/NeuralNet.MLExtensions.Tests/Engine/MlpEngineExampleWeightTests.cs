@@ -35,7 +35,7 @@ public sealed class MlpEngineExampleWeightTests
             BatchSize = y.Length,
             MaximumNumberOfEpochs = 150,
             ConvergencePatience = 1000,
-            StandardizeFeatures = false,
+            FeatureScaling = FeatureScaling.None,
             L2Regularization = 0f,
             NumberOfThreads = 1,
         }).Network;

@@ -42,7 +42,7 @@ public sealed class MlpEngineHandWorkedStepTests
             BatchSize = 1,
             MaximumNumberOfEpochs = 1,
             L2Regularization = 0f,
-            StandardizeFeatures = false,
+            FeatureScaling = FeatureScaling.None,
             NumberOfThreads = 1,
         };
 

@@ -36,7 +36,7 @@ public sealed class MlpNetworkGradientTests
             BatchSize = Rows,
             MaximumNumberOfEpochs = 1,
             L2Regularization = L2,
-            StandardizeFeatures = false,
+            FeatureScaling = FeatureScaling.None,
             NumberOfThreads = 1,
         };
 

@@ -50,6 +50,7 @@ public sealed class MlpTrainingSettingsValidateTests
         ["DropoutRates", new MlpTrainingSettings { HiddenLayerSizes = [4], DropoutRates = [0.1f, 0.2f] }, "2"],
         ["LabelSmoothing", new MlpTrainingSettings { LabelSmoothing = 1f }, "1"],
         ["ClassWeighting", new MlpTrainingSettings { ClassWeighting = (ClassWeighting)7 }, "7"],
+        ["FeatureScaling", new MlpTrainingSettings { FeatureScaling = (FeatureScaling)9 }, "9"],
         ["ClassWeights", new MlpTrainingSettings { ClassWeighting = ClassWeighting.Explicit }, "none"],
         ["ClassWeights", new MlpTrainingSettings { ClassWeighting = ClassWeighting.Explicit, ClassWeights = [1f, -2f] }, "-2"],
         ["ClassWeights", new MlpTrainingSettings { ClassWeighting = ClassWeighting.Explicit, ClassWeights = [0f, 0f] }, "0 for every class"],

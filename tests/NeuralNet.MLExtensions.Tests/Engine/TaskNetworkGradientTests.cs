@@ -27,7 +27,7 @@ public sealed class TaskNetworkGradientTests
         BatchSize = Rows,
         MaximumNumberOfEpochs = 1,
         L2Regularization = L2,
-        StandardizeFeatures = false,
+        FeatureScaling = FeatureScaling.None,
         NumberOfThreads = 1,
     };
 

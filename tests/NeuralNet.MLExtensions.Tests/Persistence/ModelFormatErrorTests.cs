@@ -31,7 +31,7 @@ public sealed class ModelFormatErrorTests
     private static Payload Architecture(int hiddenSize = 3, byte activation = 0, int classes = 2, byte task = 0) =>
         new Payload().Text("").Int(2).Int(1).Int(hiddenSize).Byte(activation).Byte(task).Int(classes).Byte(0).Byte(0);
 
-    // ... 17 parameters, stop reason, empty history, best epoch 0, no training state (format version 4).
+    // ... 17 parameters, stop reason, empty history, best epoch 0, no training state (format version 5; the byte after the class count is the feature scaling kind, 0 = None).
     private static Payload Valid() => Architecture().Long(3 * 2 + 3 + 2 * 3 + 2).Floats(17).Byte(0).Int(0).Int(0).Byte(0);
 
     [TestMethod]
@@ -64,7 +64,7 @@ public sealed class ModelFormatErrorTests
     {
         var bytes = ModelBytes.Bytes;
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 9);
-        Expect(ModelBytes.Reseal(bytes), "Unsupported MLP model format version 9: this library reads versions 1 to 4. The model was saved by a newer NeuralNet.MLExtensions");
+        Expect(ModelBytes.Reseal(bytes), "Unsupported MLP model format version 9: this library reads versions 1 to 5. The model was saved by a newer NeuralNet.MLExtensions");
     }
 
     [TestMethod]

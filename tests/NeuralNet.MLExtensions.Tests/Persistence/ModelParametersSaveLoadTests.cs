@@ -17,7 +17,7 @@ public sealed class ModelParametersSaveLoadTests
 
         Assert.AreEqual(model.Architecture.ToString(), loaded.Architecture.ToString());
         CollectionAssert.AreEqual(model.Network.Parameters.ToArray(), loaded.Network.Parameters.ToArray());
-        CollectionAssert.AreEqual(model.Standardizer!.Mean.ToArray(), loaded.Standardizer!.Mean.ToArray());
+        CollectionAssert.AreEqual(model.Standardizer!.Center.ToArray(), loaded.Standardizer!.Center.ToArray());
         CollectionAssert.AreEqual(model.Standardizer.Scale.ToArray(), loaded.Standardizer.Scale.ToArray());
         CollectionAssert.AreEqual(model.Classes.Names.ToArray(), loaded.Classes.Names.ToArray());
         Assert.AreEqual(model.Classes.KeyValueItemType, loaded.Classes.KeyValueItemType);

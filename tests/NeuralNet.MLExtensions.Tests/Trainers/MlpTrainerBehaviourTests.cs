@@ -80,7 +80,7 @@ public sealed class MlpTrainerBehaviourTests
             var options = new MlpTrainer.Options
             {
                 Seed = 1, HiddenLayerSizes = [], LearningRate = 0.05f, BatchSize = 1000, MaximumNumberOfEpochs = 150, ConvergencePatience = 1000,
-                StandardizeFeatures = false, L2Regularization = 0f, NumberOfThreads = 1, ExampleWeightColumnName = "Weight",
+                FeatureScaling = NeuralNet.MLExtensions.Engine.FeatureScaling.None, L2Regularization = 0f, NumberOfThreads = 1, ExampleWeightColumnName = "Weight",
             };
             // The label key is fitted on the clean rows, so every run numbers the classes alike.
             var key = ml.Transforms.Conversion.MapValueToKey("Label").Fit(ml.Data.LoadFromEnumerable(clean));

@@ -103,6 +103,7 @@ public sealed class MlpTrainerErrorTests
     [DataRow("Activation", "Activation must list one activation for all hidden layers or one per hidden layer (2); got 3.")]
     [DataRow("NumberOfThreads", "NumberOfThreads must be at least 1; got 0.")]
     [DataRow("Momentum", "Momentum must be in [0, 1); got 1.")]
+    [DataRow("FeatureScaling", "FeatureScaling must be one of None, Standard, Robust; got 7.")]
     public void MlpTrainer_Constructor_BadOption_NamesOptionRuleAndValue(string option, string message)
     {
         var options = new MlpTrainer.Options { HiddenLayerSizes = [8, 4] };
@@ -116,6 +117,7 @@ public sealed class MlpTrainerErrorTests
             case "Activation": options.Activation = [NeuralNet.MLExtensions.Engine.Activation.Relu, NeuralNet.MLExtensions.Engine.Activation.Tanh, NeuralNet.MLExtensions.Engine.Activation.Relu]; break;
             case "NumberOfThreads": options.NumberOfThreads = 0; break;
             case "Momentum": options.Momentum = 1f; break;
+            case "FeatureScaling": options.FeatureScaling = (NeuralNet.MLExtensions.Engine.FeatureScaling)7; break;
         }
         var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new MlpTrainer(options));
         Assert.AreEqual(option, e.ParamName);

@@ -15,18 +15,25 @@ public sealed class MlpHiddenLayerTransformTests
         public float[] Hidden { get; set; } = [];
     }
 
-    private static (MLContext Ml, MlpModelParameters Model) Trained(int[]? hidden = null)
+    private static (MLContext Ml, MlpModelParameters Model) Trained(int[]? hidden = null,
+        NeuralNet.MLExtensions.Engine.FeatureScaling scaling = NeuralNet.MLExtensions.Engine.FeatureScaling.Standard)
     {
         var ml = new MLContext(seed: 0);
-        var options = new MlpTrainer.Options { HiddenLayerSizes = hidden ?? [12, 5], Activation = [NeuralNet.MLExtensions.Engine.Activation.Tanh], MaximumNumberOfEpochs = 40 };
+        var options = new MlpTrainer.Options
+        {
+            HiddenLayerSizes = hidden ?? [12, 5], Activation = [NeuralNet.MLExtensions.Engine.Activation.Tanh], MaximumNumberOfEpochs = 40, FeatureScaling = scaling,
+        };
         var model = MlNetData.Pipeline(ml, ml.MulticlassClassification.Trainers.Mlp(options)).Fit(MlNetData.Load(ml, "iris_train.csv"));
         return (ml, MlNetData.Mlp(model));
     }
 
     [TestMethod]
-    public void MlpHiddenLayer_Transform_EqualsTheLayerComputedByHand()
+    [DataRow(NeuralNet.MLExtensions.Engine.FeatureScaling.Standard)]
+    [DataRow(NeuralNet.MLExtensions.Engine.FeatureScaling.Robust)]
+    public void MlpHiddenLayer_Transform_EqualsTheLayerComputedByHand(NeuralNet.MLExtensions.Engine.FeatureScaling scaling)
     {
-        var (ml, model) = Trained();
+        var (ml, model) = Trained(scaling: scaling);
+        Assert.AreEqual(scaling, model.Standardizer!.Kind);
         var data = MlNetData.Load(ml, "iris_test.csv");
         var output = ml.Transforms.MlpHiddenLayer(model, 0, "Hidden").Fit(data).Transform(data);
         var rows = ml.Data.CreateEnumerable<HiddenRow>(output, reuseRowObject: false).ToArray();

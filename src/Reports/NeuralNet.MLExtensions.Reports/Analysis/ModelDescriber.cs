@@ -19,7 +19,7 @@ internal static class ModelDescriber
                 output ? OutputActivation(model.Task) : a.LayerActivation(l).ToString(), (long)inputs * outputs + outputs);
         }
         var last = model.History.Count > 0 ? model.History[^1] : null;
-        return new ModelDescription(a.InputSize, layers, a.ParameterCount, model.Standardizer is not null, model.History.Count,
+        return new ModelDescription(a.InputSize, layers, a.ParameterCount, (model.Standardizer?.Kind ?? FeatureScaling.None).ToString(), model.History.Count,
             Describe(model.StopReason), last?.TrainingLoss ?? double.NaN, last?.Elapsed.TotalSeconds ?? double.NaN,
             options is null ? [] : ListOptions(options), model.GetSummary());
     }

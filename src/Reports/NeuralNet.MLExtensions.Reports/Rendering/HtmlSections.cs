@@ -20,7 +20,7 @@ internal static class HtmlSections
     {
         if (report.Model is not { } m) return;
         html.Append("<section><h2>Model</h2><div class=\"columns\"><div><table><tr><th>Layer</th><th>Shape [out×in]</th><th>Activation</th><th>Parameters</th></tr>\n");
-        html.Append($"<tr><td>Input</td><td>[{m.Features}]</td><td>{(m.Standardized ? "standardise" : "—")}</td><td>0</td></tr>\n");
+        html.Append($"<tr><td>Input</td><td>[{m.Features}]</td><td>{E(m.FeatureScaling switch { "None" => "—", "Robust" => "robust+clip", _ => "standardise" })}</td><td>0</td></tr>\n");
         foreach (var l in m.Layers)
             html.Append($"<tr><td>{E(l.Name)}</td><td>[{l.Outputs}×{l.Inputs}]</td><td>{E(l.Activation)}</td><td>{Numbers.Count(l.Parameters)}</td></tr>\n");
         html.Append($"<tr><th>Total</th><th></th><th></th><th>{Numbers.Count(m.ParameterCount)}</th></tr></table></div>\n");

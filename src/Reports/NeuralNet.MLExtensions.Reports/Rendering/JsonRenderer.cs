@@ -32,7 +32,7 @@ internal static class JsonRenderer
                 report.Model.Features,
                 report.Model.Layers,
                 report.Model.ParameterCount,
-                report.Model.Standardized,
+                report.Model.FeatureScaling,
                 report.Model.Epochs,
                 report.Model.StopReason,
                 report.Model.FinalTrainingLoss,

@@ -11,7 +11,8 @@ namespace NeuralNet.MLExtensions.Persistence;
 /// (<see cref="TrainingStateCodec"/>; version 3 adds the schedule's span and the early-stopping and divergence watches).
 /// Version 4 adds the task (a byte after the hidden layers; earlier files are multiclass), the regression target's
 /// mean and scale (doubles, after the feature standardisation, regression only) and each epoch's validation RMSE
-/// (flag bit 4 in the history).
+/// (flag bit 4 in the history). Version 5 writes the feature scaling's kind (None, Standard or Robust) where the
+/// standardisation flag was (<see cref="FeatureScalingCodec"/>).
 /// Every count is checked against the limits of <see cref="ModelLimits"/> and against the bytes left before anything is allocated.
 /// </summary>
 internal static class ModelPayload
@@ -33,12 +34,7 @@ internal static class ModelPayload
             }
             w.Write((byte)a.Task);
             w.Write(a.ClassCount);
-            w.Write(model.Standardizer is null ? (byte)0 : (byte)1);
-            if (model.Standardizer is { } s)
-            {
-                foreach (float v in s.Mean) w.Write(v);
-                foreach (float v in s.Scale) w.Write(v);
-            }
+            FeatureScalingCodec.Write(w, model.Standardizer);
             if (model.TargetStandardizer is { } target)
             {
                 w.Write(target.Mean);
@@ -102,22 +98,7 @@ internal static class ModelPayload
         };
         var architecture = new MlpArchitecture(inputSize, sizes, activations, task, classCount);
 
-        FeatureStandardizer? standardizer = null;
-        byte hasStandardizer = r.ReadByte("standardisation flag");
-        if (hasStandardizer > 1) throw new InvalidDataException($"MLP model is corrupt: standardisation flag is {hasStandardizer}, expected 0 or 1.");
-        if (hasStandardizer == 1)
-        {
-            if ((long)inputSize * 8 > r.Remaining)
-                throw new InvalidDataException($"MLP model is truncated or corrupt: standardisation for {inputSize} features needs {(long)inputSize * 8} bytes but only {r.Remaining} remain.");
-            var mean = new float[inputSize];
-            var scale = new float[inputSize];
-            r.ReadSingles(mean, "standardisation means");
-            r.ReadSingles(scale, "standardisation scales");
-            for (int i = 0; i < inputSize; i++)
-                if (!float.IsFinite(mean[i]) || !float.IsFinite(scale[i]) || scale[i] <= 0f)
-                    throw new InvalidDataException($"MLP model is corrupt: standardisation of feature {i} has mean {mean[i]} and scale {scale[i]}; both must be finite and the scale positive.");
-            standardizer = new FeatureStandardizer(mean, scale);
-        }
+        var standardizer = FeatureScalingCodec.Read(ref r, inputSize, version);
         TargetStandardizer? target = null;
         if (task == MlpTask.Regression)
         {
