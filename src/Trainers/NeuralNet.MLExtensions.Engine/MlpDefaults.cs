@@ -98,4 +98,7 @@ public static class MlpDefaults
     public const float LabelSmoothing = 0f;
     /// <summary>Class weighting: none.</summary>
     public const ClassWeighting ClassWeighting = Engine.ClassWeighting.None;
+
+    /// <summary>Members of a parameter-efficient ensemble: 1, a single network.</summary>
+    public const int EnsembleSize = 1;
 }

@@ -11,7 +11,7 @@ namespace NeuralNet.MLExtensions.Persistence;
 /// (<see cref="TrainingStateCodec"/>; version 3 adds the schedule's span and the early-stopping and divergence watches).
 /// Version 4 adds the task (a byte after the hidden layers; earlier files are multiclass), the regression target's
 /// mean and scale (doubles, after the feature standardisation, regression only) and each epoch's validation RMSE
-/// (flag bit 4 in the history).
+/// (flag bit 4 in the history). Version 5 adds the ensemble block after the class count (<see cref="EnsembleCodec"/>).
 /// Every count is checked against the limits of <see cref="ModelLimits"/> and against the bytes left before anything is allocated.
 /// </summary>
 internal static class ModelPayload
@@ -33,6 +33,7 @@ internal static class ModelPayload
             }
             w.Write((byte)a.Task);
             w.Write(a.ClassCount);
+            EnsembleCodec.Write(w, a);
             w.Write(model.Standardizer is null ? (byte)0 : (byte)1);
             if (model.Standardizer is { } s)
             {
@@ -100,7 +101,8 @@ internal static class ModelPayload
             MlpTask.Regression => r.ReadInt32("class count", 0, 0),
             _ => r.ReadInt32("class count", 2, MaxClasses),
         };
-        var architecture = new MlpArchitecture(inputSize, sizes, activations, task, classCount);
+        int ensembleSize = EnsembleCodec.Read(ref r, version);
+        var architecture = new MlpArchitecture(inputSize, sizes, activations, task, classCount) { EnsembleSize = ensembleSize };
 
         FeatureStandardizer? standardizer = null;
         byte hasStandardizer = r.ReadByte("standardisation flag");
