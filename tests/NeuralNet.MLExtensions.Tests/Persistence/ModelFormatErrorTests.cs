@@ -27,9 +27,10 @@ public sealed class ModelFormatErrorTests
         public byte[] Framed() { _w.Flush(); return ModelBytes.Frame(_stream.ToArray()); }
     }
 
-    // features "", 2 inputs, one hidden layer of 3 ReLU, task multiclass (format 4), 2 classes, no standardisation, no key values.
-    private static Payload Architecture(int hiddenSize = 3, byte activation = 0, int classes = 2, byte task = 0) =>
-        new Payload().Text("").Int(2).Int(1).Int(hiddenSize).Byte(activation).Byte(task).Int(classes).Byte(0).Byte(0);
+    // features "", 2 inputs, one hidden layer of 3 ReLU, task multiclass (format 4), 2 classes, the ensemble block
+    // (format 5: 4 bytes, k), no standardisation, no key values.
+    private static Payload Architecture(int hiddenSize = 3, byte activation = 0, int classes = 2, byte task = 0, int ensembleBlock = 4, int k = 1) =>
+        new Payload().Text("").Int(2).Int(1).Int(hiddenSize).Byte(activation).Byte(task).Int(classes).Int(ensembleBlock).Int(k).Byte(0).Byte(0);
 
     // ... 17 parameters, stop reason, empty history, best epoch 0, no training state (format version 4).
     private static Payload Valid() => Architecture().Long(3 * 2 + 3 + 2 * 3 + 2).Floats(17).Byte(0).Int(0).Int(0).Byte(0);
@@ -49,6 +50,20 @@ public sealed class ModelFormatErrorTests
     public void Load_BinaryWithThreeClasses_IsRefused() => Expect(Architecture(classes: 3, task: 1).Framed(), "class count is 3; it must be between 2 and 2");
 
     [TestMethod]
+    [DataRow(0)]
+    [DataRow(65)]
+    public void Load_EnsembleSizeOutOfRange_IsRefused(int k) =>
+        Expect(Architecture(k: k).Framed(), $"ensemble size (4-byte block) is {k}; it must be between 1 and 64");
+
+    [TestMethod]
+    public void Load_EnsembleBlockOfAnotherLength_IsRefused() =>
+        Expect(Architecture(ensembleBlock: 8).Framed(), "ensemble block length is 8; it must be between 4 and 4");
+
+    [TestMethod]
+    public void Load_EnsembleWithTheParametersOfASingleNetwork_IsRefused() =>
+        Expect(Architecture(k: 2).Long(17).Floats(17).Byte(0).Int(0).Int(0).Byte(0).Framed(), "it declares 17 parameters but architecture 2-3(Relu)-2 x2 members has 29");
+
+    [TestMethod]
     public void Load_EmptyStream_SaysEmpty() => Expect([], "the stream is empty");
 
     [TestMethod]
@@ -64,7 +79,7 @@ public sealed class ModelFormatErrorTests
     {
         var bytes = ModelBytes.Bytes;
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 9);
-        Expect(ModelBytes.Reseal(bytes), "Unsupported MLP model format version 9: this library reads versions 1 to 4. The model was saved by a newer NeuralNet.MLExtensions");
+        Expect(ModelBytes.Reseal(bytes), "Unsupported MLP model format version 9: this library reads versions 1 to 5. The model was saved by a newer NeuralNet.MLExtensions");
     }
 
     [TestMethod]
