@@ -127,7 +127,7 @@ public sealed class ModelFormatErrorTests
     public void Load_BillionWeightsClaimed_RefusedWithoutAllocating()
     {
         // 40,000 inputs × 25,000 hidden units: a billion weights, in a payload of a few dozen bytes.
-        var bytes = new Payload().Text("").Int(40_000).Int(1).Int(25_000).Byte(0).Byte(0).Int(2).Byte(0).Byte(0)
+        var bytes = new Payload().Text("").Int(40_000).Int(1).Int(25_000).Byte(0).Byte(0).Int(2).Int(4).Int(1).Byte(0).Byte(0)
             .Long(40_000L * 25_000 + 25_000 + 2 * 25_000 + 2).Floats(4).Byte(0).Int(0).Framed();
         long before = GC.GetAllocatedBytesForCurrentThread();
         Expect(bytes, "parameters need 4000300008 bytes but only");
@@ -160,7 +160,7 @@ public sealed class ModelFormatErrorTests
 
     [TestMethod]
     public void Load_HugeClassNameLength_IsRefused() =>
-        // 2 inputs, no hidden layer, multiclass, 2 classes, no standardisation, text class names whose first claims 2 GB.
-        Expect(new Payload().Text("").Int(2).Int(0).Byte(0).Int(2).Byte(0).Byte(1).Int(int.MaxValue).Framed(),
+        // 2 inputs, no hidden layer, multiclass, 2 classes, a single network, no standardisation, text class names whose first claims 2 GB.
+        Expect(new Payload().Text("").Int(2).Int(0).Byte(0).Int(2).Int(4).Int(1).Byte(0).Byte(1).Int(int.MaxValue).Framed(),
             "class value 0 length is 2147483647; it must be between 0 and 65536");
 }
