@@ -11,18 +11,20 @@ namespace NeuralNet.MLExtensions.Engine;
 internal sealed class ForwardWorkspace(bool transposeWeights = false)
 {
     private float[][] _outputs = [];
-    private int[] _widths = [];
+    private int[] _widths = [], _rowsPerRow = [];
     private MlpNetwork? _transposedFor;
 
     /// <summary>Makes sure each module has room for <paramref name="batch"/> rows (and the transposed weights exist).</summary>
     public void Ensure(MlpNetwork network, int batch)
     {
         var modules = network.Modules;
-        if (_outputs.Length != modules.Count) (_outputs, _widths) = (new float[modules.Count][], new int[modules.Count]);
+        if (_outputs.Length != modules.Count) (_outputs, _widths, _rowsPerRow) = (new float[modules.Count][], new int[modules.Count], new int[modules.Count]);
+        int rowsPerRow = 1;
         for (int m = 0; m < modules.Count; m++)
         {
             _widths[m] = modules[m].OutputWidth;
-            int need = BufferSize.Of(batch, modules[m].OutputWidth, "Scoring buffer", modules[m]);
+            _rowsPerRow[m] = rowsPerRow *= modules[m].RowsPerInputRow;
+            int need = BufferSize.Of(BufferSize.Of(batch, rowsPerRow, "Ensemble member rows"), modules[m].OutputWidth, "Scoring buffer", modules[m]);
             if (_outputs[m] is null || _outputs[m].Length < need) _outputs[m] = new float[need];
         }
         if (transposeWeights && !ReferenceEquals(_transposedFor, network))
@@ -34,8 +36,8 @@ internal sealed class ForwardWorkspace(bool transposeWeights = false)
         }
     }
 
-    /// <summary>Module <paramref name="module"/>'s output for <paramref name="batch"/> rows.</summary>
-    public Span<float> Output(int module, int batch) => _outputs[module].AsSpan(0, batch * _widths[module]);
+    /// <summary>Module <paramref name="module"/>'s output for <paramref name="batch"/> rows (an ensemble's k member-rows per row after its adapter).</summary>
+    public Span<float> Output(int module, int batch) => _outputs[module].AsSpan(0, batch * _rowsPerRow[module] * _widths[module]);
 
     /// <summary>Each dense layer's weights as [in×out], or null when this workspace does not keep them.</summary>
     public float[][]? TransposedWeights { get; private set; }

@@ -50,6 +50,21 @@ public sealed class MlpArchitecture
 
     /// <summary>What the network predicts.</summary>
     public MlpTask Task { get; }
+
+    private readonly int _ensembleSize = 1;
+
+    /// <summary>
+    /// Members k of a parameter-efficient ensemble (TabM-mini), 1 to <see cref="MlpLimits.MaxEnsembleSize"/>; 1 (the
+    /// default) is a plain MLP. With k ≥ 2 each member scales the input by its own vector (k·InputSize
+    /// <see cref="ScaleCount"/> parameters), the hidden layers are shared, and the output layer is k heads (k times its
+    /// weights and biases); the network predicts the members' mean probability (mean output for regression).
+    /// </summary>
+    public int EnsembleSize
+    {
+        get => _ensembleSize;
+        init => _ensembleSize = value >= 1 && value <= MlpLimits.MaxEnsembleSize ? value
+            : throw new ArgumentOutOfRangeException(nameof(EnsembleSize), value, $"The ensemble size must be in 1..{MlpLimits.MaxEnsembleSize}; got {value}.");
+    }
     /// <summary>Width of the output layer: the number of classes for multiclass, 1 for binary (the logit) and regression.</summary>
     public int OutputSize => Task == MlpTask.Multiclass ? ClassCount : 1;
 
@@ -71,26 +86,30 @@ public sealed class MlpArchitecture
     /// <summary>Activation of dense layer <paramref name="layer"/>; the output layer's is identity (its outputs are the logits).</summary>
     public Activation LayerActivation(int layer) => layer == HiddenLayerSizes.Count ? Activation.Identity : HiddenActivations[layer];
 
-    /// <summary>Total number of weights (excluding biases).</summary>
+    /// <summary>Total number of weights (excluding biases); an ensemble's output layer counts once per member.</summary>
     public long WeightCount
     {
         get
         {
             long s = 0;
-            for (int l = 0; l < LayerCount; l++) s += (long)LayerInputSize(l) * LayerOutputSize(l);
+            for (int l = 0; l < LayerCount; l++) s += (long)LayerInputSize(l) * LayerOutputSize(l) * (l == LayerCount - 1 ? EnsembleSize : 1);
             return s;
         }
     }
 
-    /// <summary>Total number of biases.</summary>
-    public long BiasCount => HiddenLayerSizes.Sum(h => (long)h) + OutputSize;
+    /// <summary>Total number of biases; an ensemble's output biases count once per member.</summary>
+    public long BiasCount => HiddenLayerSizes.Sum(h => (long)h) + (long)OutputSize * EnsembleSize;
+
+    /// <summary>An ensemble's per-member input scales, k·InputSize; 0 for a plain network (k = 1).</summary>
+    public long ScaleCount => EnsembleSize == 1 ? 0 : (long)EnsembleSize * InputSize;
 
     /// <summary>Total number of trainable parameters.</summary>
-    public long ParameterCount => WeightCount + BiasCount;
+    public long ParameterCount => WeightCount + BiasCount + ScaleCount;
 
-    /// <summary>e.g. "64-100(Relu)-10", "13-64(Relu)-1(Regression)".</summary>
+    /// <summary>e.g. "64-100(Relu)-10", "13-64(Relu)-1(Regression)", "64-100(Relu)-10 x8 members" (an ensemble).</summary>
     public override string ToString() =>
         string.Join("-", new[] { InputSize.ToString() }
             .Concat(HiddenLayerSizes.Select((h, i) => $"{h}({HiddenActivations[i]})"))
-            .Append(Task == MlpTask.Multiclass ? ClassCount.ToString() : $"1({Task})"));
+            .Append(Task == MlpTask.Multiclass ? ClassCount.ToString() : $"1({Task})"))
+        + (EnsembleSize == 1 ? "" : $" x{EnsembleSize} members");
 }

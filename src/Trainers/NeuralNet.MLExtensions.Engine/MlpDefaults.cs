@@ -104,6 +104,9 @@ public static class MlpDefaults
     /// <summary>Class weighting: none.</summary>
     public const ClassWeighting ClassWeighting = Engine.ClassWeighting.None;
 
+    /// <summary>Members of a parameter-efficient ensemble: 1, a single network.</summary>
+    public const int EnsembleSize = 1;
+
     // The presets last: static initialisers run in textual order, and these read the constants and lists above.
     /// <summary>
     /// The tabular recipe's values (the trainers' defaults): hold out a fifth of the rows (stratified), keep the epoch

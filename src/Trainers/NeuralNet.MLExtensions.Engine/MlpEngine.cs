@@ -65,7 +65,10 @@ public static class MlpEngine
     {
         settings.Validate();
         settings.ValidateForData(featureCount, classCount);
-        var architecture = new MlpArchitecture(featureCount, settings.HiddenLayerSizes, settings.ActivationsPerLayer(), settings.Task, classCount);
+        var architecture = new MlpArchitecture(featureCount, settings.HiddenLayerSizes, settings.ActivationsPerLayer(), settings.Task, classCount)
+        {
+            EnsembleSize = settings.EnsembleSize,
+        };
         // Regression rows are one "class" (label 0) for the checks and the validation split.
         int groups = architecture.Task == MlpTask.Regression ? 1 : classCount;
         CheckData(rows, labels, exampleWeights, groups);
@@ -122,7 +125,8 @@ public static class MlpEngine
         var random = new SeededRandom(settings.Seed);
         var network = new MlpNetwork(architecture, new float[architecture.ParameterCount], copy: false);
         for (int l = 0; l < network.Layers.Count; l++)
-            WeightInitializer.Initialize(network.Layers[l], l == network.Layers.Count - 1, settings.WeightInitialization, random, network.ParameterArray);
+            WeightInitializer.Initialize(network.Layers[l], l == architecture.LayerCount - 1, settings.WeightInitialization, random, network.ParameterArray);
+        if (network.Heads is { } heads) WeightInitializer.Initialize(heads, network.Adapter!, settings.WeightInitialization, random, network.ParameterArray);
         return network;
     }
 

@@ -27,6 +27,12 @@ public static class MlpLimits
     public const int MaxClassCount = 1 << 20;
 
     /// <summary>
+    /// At most 64 members in a parameter-efficient ensemble (the TabM paper uses 32): each member multiplies the work of
+    /// every layer, so more would cost far more than they could add.
+    /// </summary>
+    public const int MaxEnsembleSize = 64;
+
+    /// <summary>
     /// The most kernel threads: twice the processor count. The model is the same for any count, and more threads than
     /// processors only slow training (the workers spin while they wait), so a count far above it is a mistake; twice
     /// leaves room for a count chosen on a machine with more cores, or for comparing 1 and 2 threads on one core.
@@ -37,7 +43,7 @@ public static class MlpLimits
     /// Parameters (weights and biases) of a network with these layer widths, in long arithmetic: exact for widths
     /// within the limits above (and for any feature count), so it is checked before anything is allocated.
     /// </summary>
-    internal static long ParameterCount(int featureCount, IReadOnlyList<int> hiddenLayerSizes, int classCount)
+    internal static long ParameterCount(int featureCount, IReadOnlyList<int> hiddenLayerSizes, int classCount, int ensembleSize = 1)
     {
         ArgumentNullException.ThrowIfNull(hiddenLayerSizes);
         long count = 0, width = featureCount;
@@ -46,6 +52,8 @@ public static class MlpLimits
             count += (width + 1) * size;
             width = size;
         }
-        return count + (width + 1) * classCount;
+        // An ensemble has one output head per member and one input scale vector per member.
+        long k = Math.Clamp(ensembleSize, 1, MaxEnsembleSize);
+        return count + (width + 1) * classCount * k + (k == 1 ? 0 : k * featureCount);
     }
 }

@@ -26,7 +26,7 @@ public sealed partial class MlpTrainingSettings
     }
 
     /// <summary>The first broken rule among the settings, or null.</summary>
-    internal SettingError? FindError() => FindArchitectureError() ?? FindOptimizerError() ?? FindTrainingControlError() ?? FindTaskError();
+    internal SettingError? FindError() => FindEnsembleError() ?? FindArchitectureError() ?? FindOptimizerError() ?? FindTrainingControlError() ?? FindTaskError();
 
     /// <summary>The first broken rule that depends on the data's feature and class counts, or null.</summary>
     internal SettingError? FindErrorForData(int featureCount, int classCount)
@@ -61,7 +61,7 @@ public sealed partial class MlpTrainingSettings
 
     private SettingError? FindSizeError(int featureCount, int classCount, string consequence)
     {
-        long parameters = MlpLimits.ParameterCount(featureCount, HiddenLayerSizes, classCount);
+        long parameters = MlpLimits.ParameterCount(featureCount, HiddenLayerSizes, classCount, EnsembleSize);
         if (parameters <= MlpLimits.MaxParameterCount) return null;
         return Fail(nameof(HiddenLayerSizes), parameters,
             $"must give a network of at most {Count(MlpLimits.MaxParameterCount)} parameters, so that the trained model can be saved and loaded again; got [{string.Join(", ", HiddenLayerSizes)}], {string.Format(System.Globalization.CultureInfo.InvariantCulture, consequence, Count(parameters))}");

@@ -31,6 +31,8 @@ public sealed record MlpWarmStart(MlpNetwork Network, FeatureStandardizer? Stand
             throw new ArgumentException($"The model to continue from predicts {have.ClassCount} classes, but the training data's label has {expected.ClassCount}; warm start needs the same classes.", "warmStart");
         if (!have.HiddenLayerSizes.SequenceEqual(expected.HiddenLayerSizes) || !have.HiddenActivations.SequenceEqual(expected.HiddenActivations))
             throw new ArgumentException($"The model to continue from is {have}, but HiddenLayerSizes and Activation describe {expected}; warm start needs the same architecture.", "warmStart");
+        if (have.EnsembleSize != expected.EnsembleSize)
+            throw new ArgumentException($"The model to continue from is an ensemble of {have.EnsembleSize} member(s), but EnsembleSize is {expected.EnsembleSize}; warm start needs the same EnsembleSize.", "warmStart");
         if (Standardizer is { } s && s.FeatureCount != expected.InputSize)
             throw new ArgumentException($"The model's standardisation has {s.FeatureCount} features, but the training data has {expected.InputSize}.", "warmStart");
     }

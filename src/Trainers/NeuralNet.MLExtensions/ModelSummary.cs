@@ -25,16 +25,20 @@ internal static class ModelSummary
         sb.AppendLine(Row("Layer", "Weights [out×in]", "Activation", "Parameters"));
         sb.AppendLine(rule);
         sb.AppendLine(Row("Input", $"[{a.InputSize}]", ScalingName(model.Standardizer), "0"));
+        int k = a.EnsembleSize;
+        if (k > 1) sb.AppendLine(Row($"Ensemble ({k} members)", $"[{k}×{a.InputSize}]", "×r_i", Count(a.ScaleCount)));
         for (int l = 0; l < a.LayerCount; l++)
         {
             int input = a.LayerInputSize(l), output = a.LayerOutputSize(l);
             bool last = l == a.LayerCount - 1;
-            string name = last ? "Output (dense)" : $"Hidden {l + 1} (dense)";
+            string name = !last ? $"Hidden {l + 1} (dense)" : k > 1 ? $"Output ({k} heads)" : "Output (dense)";
             string activation = !last ? a.LayerActivation(l).ToString() : a.Task switch { MlpTask.Multiclass => "softmax", MlpTask.Binary => "sigmoid", _ => "identity" };
-            sb.AppendLine(Row(name, $"[{output}×{input}]", activation, Count((long)output * input + output)));
+            string shape = last && k > 1 ? $"{k}×[{output}×{input}]" : $"[{output}×{input}]";
+            sb.AppendLine(Row(name, shape, activation, Count(((long)output * input + output) * (last ? k : 1))));
         }
         sb.AppendLine(rule);
-        sb.AppendLine($"Total parameters: {Count(a.ParameterCount)} ({Count(a.WeightCount)} weights, {Count(a.BiasCount)} biases)");
+        sb.AppendLine($"Total parameters: {Count(a.ParameterCount)} ({Count(a.WeightCount)} weights, {Count(a.BiasCount)} biases{(k > 1 ? $", {Count(a.ScaleCount)} member scales" : "")})");
+        if (k > 1) sb.AppendLine($"Ensemble: {k} members share the hidden layers; the prediction is their mean {(a.Task == MlpTask.Regression ? "output" : "probability")}");
         if (a.Task != MlpTask.Regression) sb.AppendLine($"Classes: {string.Join(", ", model.Classes.Names.Take(12))}{(model.Classes.Count > 12 ? $", … ({model.Classes.Count})" : "")}");
         if (model.History.Count > 0)
         {

@@ -8,7 +8,9 @@ namespace NeuralNet.MLExtensions.Transforms;
 /// Appends the activations of one hidden layer of a trained MLP as a known-size vector of Single, with slot names
 /// "Unit0", "Unit1", …. The features column must have the size the model was trained on; features are
 /// standardised as in training before the layers run. Works in any pipeline, through <c>Transform</c> (blocks of rows
-/// at a time), prediction engines and <c>mlContext.Model.Save/Load</c>.
+/// at a time), prediction engines and <c>mlContext.Model.Save/Load</c>. For an ensemble (EnsembleSize k ≥ 2) a hidden
+/// layer's output is the mean of the k members' activations of that layer (the members share its weights but see
+/// differently scaled inputs), one vector of the layer's width per row.
 /// </summary>
 public sealed class MlpHiddenLayerTransformer : ITransformer
 {

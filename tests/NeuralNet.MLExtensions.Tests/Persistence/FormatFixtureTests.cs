@@ -50,6 +50,7 @@ public sealed class FormatFixtureTests
         for (int i = 0; i < expected.Length; i++) Assert.AreEqual(expected[i], predictions[i], 1e-6f, $"probability {i}");
         Assert.AreEqual(20, model.History.Count);
         Assert.AreEqual("8", model.Architecture.HiddenLayerSizes.Single().ToString(CultureInfo.InvariantCulture));
+        Assert.AreEqual(1, model.Architecture.EnsembleSize, "files before format 5 hold a single network");
     }
 
     [TestMethod]

@@ -27,9 +27,10 @@ public sealed class ModelFormatErrorTests
         public byte[] Framed() { _w.Flush(); return ModelBytes.Frame(_stream.ToArray()); }
     }
 
-    // features "", 2 inputs, one hidden layer of 3 ReLU, task multiclass (format 4), 2 classes, no standardisation, no key values.
-    private static Payload Architecture(int hiddenSize = 3, byte activation = 0, int classes = 2, byte task = 0) =>
-        new Payload().Text("").Int(2).Int(1).Int(hiddenSize).Byte(activation).Byte(task).Int(classes).Byte(0).Byte(0);
+    // features "", 2 inputs, one hidden layer of 3 ReLU, task multiclass (format 4), 2 classes, the ensemble block
+    // (format 5: 4 bytes, k), no standardisation, no key values.
+    private static Payload Architecture(int hiddenSize = 3, byte activation = 0, int classes = 2, byte task = 0, int ensembleBlock = 4, int k = 1) =>
+        new Payload().Text("").Int(2).Int(1).Int(hiddenSize).Byte(activation).Byte(task).Int(classes).Int(ensembleBlock).Int(k).Byte(0).Byte(0);
 
     // ... 17 parameters, stop reason, empty history, best epoch 0, no training state (format version 5; the byte after the class count is the feature scaling kind, 0 = None).
     private static Payload Valid() => Architecture().Long(3 * 2 + 3 + 2 * 3 + 2).Floats(17).Byte(0).Int(0).Int(0).Byte(0);
@@ -47,6 +48,20 @@ public sealed class ModelFormatErrorTests
 
     [TestMethod]
     public void Load_BinaryWithThreeClasses_IsRefused() => Expect(Architecture(classes: 3, task: 1).Framed(), "class count is 3; it must be between 2 and 2");
+
+    [TestMethod]
+    [DataRow(0)]
+    [DataRow(65)]
+    public void Load_EnsembleSizeOutOfRange_IsRefused(int k) =>
+        Expect(Architecture(k: k).Framed(), $"ensemble size (4-byte block) is {k}; it must be between 1 and 64");
+
+    [TestMethod]
+    public void Load_EnsembleBlockOfAnotherLength_IsRefused() =>
+        Expect(Architecture(ensembleBlock: 8).Framed(), "ensemble block length is 8; it must be between 4 and 4");
+
+    [TestMethod]
+    public void Load_EnsembleWithTheParametersOfASingleNetwork_IsRefused() =>
+        Expect(Architecture(k: 2).Long(17).Floats(17).Byte(0).Int(0).Int(0).Byte(0).Framed(), "it declares 17 parameters but architecture 2-3(Relu)-2 x2 members has 29");
 
     [TestMethod]
     public void Load_EmptyStream_SaysEmpty() => Expect([], "the stream is empty");
@@ -112,7 +127,7 @@ public sealed class ModelFormatErrorTests
     public void Load_BillionWeightsClaimed_RefusedWithoutAllocating()
     {
         // 40,000 inputs × 25,000 hidden units: a billion weights, in a payload of a few dozen bytes.
-        var bytes = new Payload().Text("").Int(40_000).Int(1).Int(25_000).Byte(0).Byte(0).Int(2).Byte(0).Byte(0)
+        var bytes = new Payload().Text("").Int(40_000).Int(1).Int(25_000).Byte(0).Byte(0).Int(2).Int(4).Int(1).Byte(0).Byte(0)
             .Long(40_000L * 25_000 + 25_000 + 2 * 25_000 + 2).Floats(4).Byte(0).Int(0).Framed();
         long before = GC.GetAllocatedBytesForCurrentThread();
         Expect(bytes, "parameters need 4000300008 bytes but only");
@@ -145,7 +160,7 @@ public sealed class ModelFormatErrorTests
 
     [TestMethod]
     public void Load_HugeClassNameLength_IsRefused() =>
-        // 2 inputs, no hidden layer, multiclass, 2 classes, no standardisation, text class names whose first claims 2 GB.
-        Expect(new Payload().Text("").Int(2).Int(0).Byte(0).Int(2).Byte(0).Byte(1).Int(int.MaxValue).Framed(),
+        // 2 inputs, no hidden layer, multiclass, 2 classes, a single network, no standardisation, text class names whose first claims 2 GB.
+        Expect(new Payload().Text("").Int(2).Int(0).Byte(0).Int(2).Int(4).Int(1).Byte(0).Byte(1).Int(int.MaxValue).Framed(),
             "class value 0 length is 2147483647; it must be between 0 and 65536");
 }

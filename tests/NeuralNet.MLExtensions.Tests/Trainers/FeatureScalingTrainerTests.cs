@@ -116,7 +116,7 @@ public sealed class FeatureScalingTrainerTests
     [TestMethod]
     public void MlpModelParametersLoad_Version4WithoutStandardisation_LoadsAsNone()
     {
-        var bytes = ModelBytes.Frame(Payload(scalingByte: 0, floats: 0));
+        var bytes = ModelBytes.Frame(Payload(scalingByte: 0, floats: 0, version: 4));
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 4);
         var model = ModelBytes.Load(ModelBytes.Reseal(bytes));
         Assert.IsNull(model.Standardizer);
@@ -131,7 +131,7 @@ public sealed class FeatureScalingTrainerTests
     [DataRow((ushort)4, (byte)1, -1f, "Standard feature scaling of feature 0 has centre 0.5 and scale -1")]
     public void MlpModelParametersLoad_BadFeatureScaling_IsRefused(ushort version, byte kind, float scale, string message)
     {
-        var bytes = ModelBytes.Frame(Payload(kind, floats: 4, scale));
+        var bytes = ModelBytes.Frame(Payload(kind, floats: 4, scale, version: version));
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), version);
         var e = Assert.ThrowsExactly<InvalidDataException>(() => ModelBytes.Load(ModelBytes.Reseal(bytes)));
         StringAssert.Contains(e.Message, message);
@@ -154,14 +154,15 @@ public sealed class FeatureScalingTrainerTests
         StringAssert.Contains(e.Message, "Robust feature scaling for 2 features needs 16 bytes but only 0 remain");
     }
 
-    // Features "", 2 inputs, no hidden layer, multiclass, 2 classes, the scaling byte and its floats (centre 0.5, then
+    // Features "", 2 inputs, no hidden layer, multiclass, 2 classes, from version 5 the ensemble block (k = 1), the scaling byte and its floats (centre 0.5, then
     // the given scale), no key values, 6 parameters, stop reason, empty history, best epoch 0, no training state.
-    private static byte[] Payload(byte scalingByte, int floats, float scale = 0.5f, bool stopAfterScaling = false)
+    private static byte[] Payload(byte scalingByte, int floats, float scale = 0.5f, bool stopAfterScaling = false, ushort version = 5)
     {
         using var stream = new MemoryStream();
         using (var w = new BinaryWriter(stream))
         {
             w.Write(0); w.Write(2); w.Write(0); w.Write((byte)0); w.Write(2);
+            if (version >= 5) { w.Write(4); w.Write(1); }   // the ensemble block: 4 bytes, a single network
             w.Write(scalingByte);
             for (int i = 0; i < floats; i++) w.Write(i < floats / 2 ? 0.5f : scale);
             if (!stopAfterScaling)

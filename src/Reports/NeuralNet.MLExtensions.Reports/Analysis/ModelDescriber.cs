@@ -10,13 +10,17 @@ internal static class ModelDescriber
     public static ModelDescription Describe(MlpModelParameters model, MlpOptionsBase? options)
     {
         var a = model.Architecture;
-        var layers = new LayerDescription[a.LayerCount];
+        // An ensemble (TabM-mini) adds its members' input scales first and has one output head per member.
+        int k = a.EnsembleSize;
+        var layers = new List<LayerDescription>(a.LayerCount + 1);
+        if (k > 1) layers.Add(new LayerDescription($"Ensemble scales ({k} members)", a.InputSize, a.InputSize, "×r_i", a.ScaleCount));
         for (int l = 0; l < a.LayerCount; l++)
         {
             bool output = l == a.LayerCount - 1;
             int inputs = a.LayerInputSize(l), outputs = a.LayerOutputSize(l);
-            layers[l] = new LayerDescription(output ? "Output" : $"Hidden {l + 1}", inputs, outputs,
-                output ? OutputActivation(model.Task) : a.LayerActivation(l).ToString(), (long)inputs * outputs + outputs);
+            long parameters = ((long)inputs * outputs + outputs) * (output ? k : 1);
+            layers.Add(new LayerDescription(output ? (k > 1 ? $"Output ({k} heads, mean probability)" : "Output") : $"Hidden {l + 1}", inputs, outputs,
+                output ? OutputActivation(model.Task) : a.LayerActivation(l).ToString(), parameters));
         }
         var last = model.History.Count > 0 ? model.History[^1] : null;
         return new ModelDescription(a.InputSize, layers, a.ParameterCount, (model.Standardizer?.Kind ?? FeatureScaling.None).ToString(), model.History.Count,

@@ -20,6 +20,13 @@ internal abstract class Module
     public int InputWidth { get; }
     public int OutputWidth { get; }
 
+    /// <summary>
+    /// Output rows per input row: k for an ensemble's adapter (<see cref="EnsembleAdapter"/>), which turns each row into
+    /// k member-rows; 1 for every other module. Forward's <c>batch</c> counts input rows, and y and dy hold
+    /// batch·RowsPerInputRow rows.
+    /// </summary>
+    public virtual int RowsPerInputRow => 1;
+
     /// <summary>Values per row kept from <see cref="Forward"/> for <see cref="Backward"/>; 0 when none.</summary>
     public virtual int SavedWidth => 0;
 

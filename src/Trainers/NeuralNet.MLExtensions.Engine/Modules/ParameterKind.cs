@@ -7,4 +7,9 @@ internal enum ParameterKind
     Weight = 0,
     /// <summary>Additive offsets: never penalised or decayed.</summary>
     Bias = 1,
+    /// <summary>
+    /// Per-member multiplicative factors that start at ±1 (an ensemble's adapters, <see cref="EnsembleAdapter"/>): never
+    /// penalised or decayed, since decay would pull them towards 0 rather than towards where they start.
+    /// </summary>
+    Scale = 2,
 }

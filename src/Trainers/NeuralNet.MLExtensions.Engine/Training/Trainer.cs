@@ -58,7 +58,7 @@ internal sealed class Trainer : IDisposable
         double totalWeight = ExampleWeightSum.Of(exampleWeights, rows);
         var clock = Stopwatch.StartNew();
         var order = new int[rows];
-        var layerNormSums = new double[_network.Layers.Count];
+        var layerNormSums = new double[_network.Architecture.LayerCount];
         StopReason reason = StopReason.MaximumEpochsReached;
 
         for (int epoch = state.EpochsCompleted, last = TrainingState.LastEpoch(epoch, _settings.MaximumNumberOfEpochs); epoch++ < last;)

@@ -7,7 +7,7 @@ namespace NeuralNet.MLExtensions.Engine.Training;
 
 /// <summary>
 /// One mini-batch: gather its rows, then forward through the modules (the network's, with dropout after the hidden
-/// layers that have a rate), the loss, backward through the modules in reverse, and the update (penalties, norms,
+/// layers that have a rate; after an ensemble's adapter each module sees k member-rows per row), the loss, backward through the modules in reverse, and the update (penalties, norms,
 /// clipping and the optimizer step, <see cref="ParameterUpdate"/>). All buffers are allocated once per training run.
 /// </summary>
 internal sealed class TrainingStep
@@ -100,7 +100,7 @@ internal sealed class TrainingStep
         for (int m = 0; m < _modules.Length; m++)
         {
             Span<float> y = w.Output(m, batch);
-            _modules[m].Forward(pass, x, batch, w.SavedValues(m, batch), y);
+            _modules[m].Forward(pass, x, w.RowsIn(m, batch), w.SavedValues(m, batch), y);
             x = y;
         }
 
@@ -114,7 +114,7 @@ internal sealed class TrainingStep
         for (int m = _modules.Length - 1; m >= 0; m--)
         {
             ReadOnlySpan<float> input = m == 0 ? w.Input.AsSpan(0, batch * _network.Architecture.InputSize) : w.Output(m - 1, batch);
-            _modules[m].Backward(pass, input, w.Output(m, batch), w.SavedValues(m, batch), dy, batch, m == 0 ? default : dx);
+            _modules[m].Backward(pass, input, w.Output(m, batch), w.SavedValues(m, batch), dy, w.RowsIn(m, batch), m == 0 ? default : dx);
             Span<float> swap = dy;
             dy = dx;
             dx = swap;

@@ -15,6 +15,8 @@ internal static class ModelLimits
     public const int MaxHiddenLayers = MlpLimits.MaxHiddenLayers;
     public const int MaxLayerSize = MlpLimits.MaxLayerSize;
     public const int MaxClasses = MlpLimits.MaxClassCount;
+    /// <summary>The most ensemble members a saved model holds.</summary>
+    public const int MaxEnsembleSize = MlpLimits.MaxEnsembleSize;
     public const int MaxHistory = 1 << 20;
     /// <summary>Largest UTF-8 text (a column name or a class value) in bytes.</summary>
     public const int MaxTextBytes = 1 << 16;

@@ -11,8 +11,8 @@ namespace NeuralNet.MLExtensions.Persistence;
 /// (<see cref="TrainingStateCodec"/>; version 3 adds the schedule's span and the early-stopping and divergence watches).
 /// Version 4 adds the task (a byte after the hidden layers; earlier files are multiclass), the regression target's
 /// mean and scale (doubles, after the feature standardisation, regression only) and each epoch's validation RMSE
-/// (flag bit 4 in the history). Version 5 writes the feature scaling's kind (None, Standard or Robust) where the
-/// standardisation flag was (<see cref="FeatureScalingCodec"/>).
+/// (flag bit 4 in the history). Version 5 adds the ensemble block after the class count (<see cref="EnsembleCodec"/>) and
+/// writes the feature scaling's kind (None, Standard or Robust) where the standardisation flag was (<see cref="FeatureScalingCodec"/>).
 /// Every count is checked against the limits of <see cref="ModelLimits"/> and against the bytes left before anything is allocated.
 /// </summary>
 internal static class ModelPayload
@@ -34,6 +34,7 @@ internal static class ModelPayload
             }
             w.Write((byte)a.Task);
             w.Write(a.ClassCount);
+            EnsembleCodec.Write(w, a);
             FeatureScalingCodec.Write(w, model.Standardizer);
             if (model.TargetStandardizer is { } target)
             {
@@ -96,7 +97,8 @@ internal static class ModelPayload
             MlpTask.Regression => r.ReadInt32("class count", 0, 0),
             _ => r.ReadInt32("class count", 2, MaxClasses),
         };
-        var architecture = new MlpArchitecture(inputSize, sizes, activations, task, classCount);
+        int ensembleSize = EnsembleCodec.Read(ref r, version);
+        var architecture = new MlpArchitecture(inputSize, sizes, activations, task, classCount) { EnsembleSize = ensembleSize };
 
         var standardizer = FeatureScalingCodec.Read(ref r, inputSize, version);
         TargetStandardizer? target = null;
