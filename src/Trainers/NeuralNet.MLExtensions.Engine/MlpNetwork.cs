@@ -6,11 +6,14 @@ namespace NeuralNet.MLExtensions.Engine;
 /// <summary>
 /// A multilayer perceptron: dense layers h = act(W·x + b), the last one giving the K logits, and a softmax over them.
 /// Parameters live in one flat buffer: every layer's weights first (layer by layer, each [out×in] row-major), then
-/// every layer's biases. Instances handed to users are read-only views; training works on its own copy.
+/// every layer's biases, then the input stage's (<see cref="MlpArchitecture.Embedding"/>: periodic embeddings, then
+/// per-input scales), whose modules run before the first dense layer. Instances handed to users are read-only views;
+/// training works on its own copy.
 /// </summary>
 public sealed class MlpNetwork
 {
     private readonly DenseLayer[] _layers;
+    private readonly Module[] _modules;
     private readonly float[] _parameters;
 
     /// <summary>A network of <paramref name="architecture"/> with the given parameters (copied).</summary>
@@ -36,11 +39,24 @@ public sealed class MlpNetwork
             firstBlock[l] = blocks.Count;
             blocks.AddRange(DenseLayer.Blocks(l, architecture.LayerInputSize(l), architecture.LayerOutputSize(l)));
         }
+        var embedding = architecture.Embedding;
+        int embeddingBlock = blocks.Count;
+        if (embedding is { IsPeriodic: true }) blocks.AddRange(PeriodicEmbedding.Blocks(embedding.EmbeddedFeatures.Count, embedding.Frequencies, embedding.EmbeddingWidth));
+        int scaleBlock = blocks.Count;
+        if (embedding is { FeatureScale: true }) blocks.AddRange(FeatureScaleLayer.Blocks(architecture.FirstLayerInputSize));
         Layout = new ParameterLayout(blocks);
         _layers = new DenseLayer[count];
         for (int l = 0; l < count; l++)
             _layers[l] = new DenseLayer(architecture.LayerInputSize(l), architecture.LayerOutputSize(l), architecture.LayerActivation(l),
                 weights: Layout.Ranges[firstBlock[l]], bias: Layout.Ranges[firstBlock[l] + 1]);
+        var modules = new List<Module>();
+        if (embedding is { IsPeriodic: true })
+            modules.Add(Embedding = new PeriodicEmbedding(architecture.InputSize, embedding.EmbeddedFeatures, embedding.Frequencies, embedding.EmbeddingWidth,
+                [.. Layout.Ranges.Skip(embeddingBlock).Take(4)]));
+        if (embedding is { FeatureScale: true })
+            modules.Add(Scale = new FeatureScaleLayer(architecture.FirstLayerInputSize, Layout.Ranges[scaleBlock]));
+        modules.AddRange(_layers);
+        _modules = [.. modules];
     }
 
     /// <summary>The shape of the network.</summary>
@@ -52,7 +68,13 @@ public sealed class MlpNetwork
     internal float[] ParameterArray => _parameters;
 
     /// <summary>The modules scoring runs, in order (training adds its training-only modules, such as dropout).</summary>
-    internal IReadOnlyList<Module> Modules => _layers;
+    internal IReadOnlyList<Module> Modules => _modules;
+
+    /// <summary>The periodic embeddings before the first dense layer, or null.</summary>
+    internal PeriodicEmbedding? Embedding { get; }
+
+    /// <summary>The per-input scale before the first dense layer, or null.</summary>
+    internal FeatureScaleLayer? Scale { get; }
 
     /// <summary>The dense layers, first to last.</summary>
     internal IReadOnlyList<DenseLayer> Layers => _layers;
@@ -99,7 +121,8 @@ public sealed class MlpNetwork
     }
 
     /// <summary>
-    /// Runs the modules up to and including dense layer <paramref name="lastLayer"/> on <paramref name="batch"/> rows.
+    /// Runs the modules (the input stage's, then the dense layers) up to and including dense layer
+    /// <paramref name="lastLayer"/> on <paramref name="batch"/> rows.
     /// input: [batch×in] → output: [batch×width of lastLayer], its activations (the logits for the output layer).
     /// No backward follows, so each module works without a saved buffer (a dense layer forms z in place).
     /// </summary>
@@ -109,14 +132,14 @@ public sealed class MlpNetwork
         int size = BufferSize.Of(batch, final.OutputWidth, "Network output");
         if (output.Length < size)
             throw new ArgumentException($"Output must hold [{batch}×{final.OutputWidth}] values; got {output.Length}.", nameof(output));
-        int last = Array.IndexOf(_layers, final);
+        int last = Array.IndexOf(_modules, final);
         workspace.Ensure(this, batch);
         var pass = new ModulePass(context, _parameters, workspace.TransposedWeights);
         ReadOnlySpan<float> x = input;
         for (int m = 0; m <= last; m++)
         {
             Span<float> y = m == last ? output[..size] : workspace.Output(m, batch);
-            _layers[m].Forward(pass, x, batch, saved: default, y);
+            _modules[m].Forward(pass, x, batch, saved: default, y);
             x = y;
         }
     }

@@ -7,4 +7,10 @@ internal enum ParameterKind
     Weight = 0,
     /// <summary>Additive offsets: never penalised or decayed.</summary>
     Bias = 1,
+    /// <summary>
+    /// The input stage's parameters (embedding frequencies, phases and maps, per-input scales): never penalised or
+    /// decayed, as Gorishniy et al.'s code keeps periodic and linear embeddings out of weight decay, and not part of
+    /// any dense layer's gradient norm. Placed after every bias, so a network without them keeps its layout.
+    /// </summary>
+    Embedding = 2,
 }
