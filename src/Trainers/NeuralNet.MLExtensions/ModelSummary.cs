@@ -25,6 +25,11 @@ internal static class ModelSummary
         sb.AppendLine(Row("Layer", "Weights [out×in]", "Activation", "Parameters"));
         sb.AppendLine(rule);
         sb.AppendLine(Row("Input", $"[{a.InputSize}]", model.Standardizer is null ? "—" : "standardise", "0"));
+        if (a.Embedding is { IsPeriodic: true } e)
+            sb.AppendLine(Row("Periodic embedding", $"[{a.FirstLayerInputSize}] ({e.EmbeddedFeatures.Count} embedded)", $"{e.Frequencies} cos → {e.EmbeddingWidth}",
+                Count(e.ParameterCount(a.InputSize) - (e.FeatureScale ? a.FirstLayerInputSize : 0))));
+        if (a.Embedding is { FeatureScale: true })
+            sb.AppendLine(Row("Feature scale", $"[{a.FirstLayerInputSize}]", "×s", Count(a.FirstLayerInputSize)));
         for (int l = 0; l < a.LayerCount; l++)
         {
             int input = a.LayerInputSize(l), output = a.LayerOutputSize(l);
@@ -34,7 +39,8 @@ internal static class ModelSummary
             sb.AppendLine(Row(name, $"[{output}×{input}]", activation, Count((long)output * input + output)));
         }
         sb.AppendLine(rule);
-        sb.AppendLine($"Total parameters: {Count(a.ParameterCount)} ({Count(a.WeightCount)} weights, {Count(a.BiasCount)} biases)");
+        sb.AppendLine($"Total parameters: {Count(a.ParameterCount)} ({Count(a.WeightCount)} weights, {Count(a.BiasCount)} biases" +
+            (a.EmbeddingParameterCount > 0 ? $", {Count(a.EmbeddingParameterCount)} input stage)" : ")"));
         if (a.Task != MlpTask.Regression) sb.AppendLine($"Classes: {string.Join(", ", model.Classes.Names.Take(12))}{(model.Classes.Count > 12 ? $", … ({model.Classes.Count})" : "")}");
         if (model.History.Count > 0)
         {

@@ -64,7 +64,7 @@ public sealed class ModelFormatErrorTests
     {
         var bytes = ModelBytes.Bytes;
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 9);
-        Expect(ModelBytes.Reseal(bytes), "Unsupported MLP model format version 9: this library reads versions 1 to 4. The model was saved by a newer NeuralNet.MLExtensions");
+        Expect(ModelBytes.Reseal(bytes), "Unsupported MLP model format version 9: this library reads versions 1 to 5. The model was saved by a newer NeuralNet.MLExtensions");
     }
 
     [TestMethod]

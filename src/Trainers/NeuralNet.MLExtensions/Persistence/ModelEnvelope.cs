@@ -18,8 +18,9 @@ internal static class ModelEnvelope
     /// The version this library writes. 1: the first format. 2: adds each epoch's validation loss and accuracy, the
     /// best epoch and the warm-start training state (optimizer state, schedule and convergence state). 3: the training
     /// state adds the schedule's span, the early-stopping watch, each watch's best epoch and the untrained loss.
+    /// 4: the task and the regression target's standardisation. 5: the input stage (numeric embeddings, per-input scale).
     /// </summary>
-    public const ushort CurrentVersion = 4;
+    public const ushort CurrentVersion = 5;
 
     /// <summary>The oldest version this library reads.</summary>
     public const ushort OldestReadableVersion = 1;

@@ -12,6 +12,8 @@ namespace NeuralNet.MLExtensions.Persistence;
 /// Version 4 adds the task (a byte after the hidden layers; earlier files are multiclass), the regression target's
 /// mean and scale (doubles, after the feature standardisation, regression only) and each epoch's validation RMSE
 /// (flag bit 4 in the history).
+/// Version 5 adds the input stage (<see cref="InputEmbeddingCodec"/>, a block after the class count); its parameters
+/// follow the biases in the parameter vector.
 /// Every count is checked against the limits of <see cref="ModelLimits"/> and against the bytes left before anything is allocated.
 /// </summary>
 internal static class ModelPayload
@@ -33,6 +35,7 @@ internal static class ModelPayload
             }
             w.Write((byte)a.Task);
             w.Write(a.ClassCount);
+            InputEmbeddingCodec.Write(w, a.Embedding);
             w.Write(model.Standardizer is null ? (byte)0 : (byte)1);
             if (model.Standardizer is { } s)
             {
@@ -100,7 +103,8 @@ internal static class ModelPayload
             MlpTask.Regression => r.ReadInt32("class count", 0, 0),
             _ => r.ReadInt32("class count", 2, MaxClasses),
         };
-        var architecture = new MlpArchitecture(inputSize, sizes, activations, task, classCount);
+        var embedding = version >= 5 ? InputEmbeddingCodec.Read(ref r, inputSize) : null;
+        var architecture = new MlpArchitecture(inputSize, sizes, activations, task, classCount) { Embedding = embedding };
 
         FeatureStandardizer? standardizer = null;
         byte hasStandardizer = r.ReadByte("standardisation flag");
