@@ -115,4 +115,22 @@ public sealed class MlpTrainerEmbeddingTests
             ml.MulticlassClassification.Trainers.Mlp(new MlpTrainer.Options { EmbeddingFrequencies = frequencies, EmbeddingWidth = width }));
         StringAssert.Contains(e.Message, message);
     }
+
+    [TestMethod]
+    public void MlpTrainer_FitWarmStart_WithInputStage_ContinuesAndRefusesOtherEmbeddingOptions()
+    {
+        var ml = new MLContext(seed: 0);
+        var data = ml.Transforms.Conversion.MapValueToKey("Label").Fit(MlNetData.Load(ml, "iris_train.csv")).Transform(MlNetData.Load(ml, "iris_train.csv"));
+        MlpTrainer.Options Options(NumericEmbeddingKind kind) => new()
+        {
+            HiddenLayerSizes = [6], MaximumNumberOfEpochs = 2, NumericEmbedding = kind, FeatureScaleLayer = true,
+        };
+        var first = ml.MulticlassClassification.Trainers.Mlp(Options(NumericEmbeddingKind.Periodic)).Fit(data).Model;
+        var resumed = ml.MulticlassClassification.Trainers.Mlp(Options(NumericEmbeddingKind.Auto)).Fit(data, first).Model;
+        Assert.IsTrue(first.Architecture.Embedding!.SameAs(resumed.Architecture.Embedding));
+        Assert.HasCount(4, resumed.History);
+
+        var e = Assert.Throws<ArgumentException>(() => ml.MulticlassClassification.Trainers.Mlp(Options(NumericEmbeddingKind.None)).Fit(data, first));
+        StringAssert.Contains(e.Message, "NumericEmbedding is None");
+    }
 }

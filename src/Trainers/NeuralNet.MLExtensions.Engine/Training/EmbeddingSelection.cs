@@ -61,5 +61,5 @@ internal static class EmbeddingSelection
     }
 
     private static ArgumentException Mismatch(string setting, object value, string model, string fix) =>
-        new($"{Settings.SettingError.Prefix}{setting} is {value}, but {model}; warm start needs the same input stage. Set {setting} to {fix}.", "warmStart");
+        new($"{setting} is {value}, but {model}; warm start needs the same input stage. Set {setting} to {fix}.", "warmStart");
 }
