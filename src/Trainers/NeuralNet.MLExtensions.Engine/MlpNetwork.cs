@@ -62,7 +62,7 @@ public sealed class MlpNetwork
     /// <summary>The shape of the network.</summary>
     public MlpArchitecture Architecture { get; }
 
-    /// <summary>All parameters: weights of every layer, then biases of every layer.</summary>
+    /// <summary>All parameters: weights of every layer, then biases of every layer, then the input stage's (see <see cref="MlpArchitecture.Embedding"/>).</summary>
     public ReadOnlySpan<float> Parameters => _parameters;
 
     internal float[] ParameterArray => _parameters;
