@@ -70,6 +70,30 @@ public sealed class MlpArchitecture
 
     /// <summary>Number of input features.</summary>
     public int InputSize { get; }
+
+    /// <summary>
+    /// The input stage before the first dense layer (periodic embeddings, per-input scale), or null for none: the
+    /// first dense layer then takes the features as they are. Checked against <see cref="InputSize"/>.
+    /// </summary>
+    public InputEmbedding? Embedding
+    {
+        get => _embedding;
+        init
+        {
+            if (value is not null && value.EmbeddedFeatures.Count > 0 && value.EmbeddedFeatures[^1] >= InputSize)
+                throw new ArgumentOutOfRangeException(nameof(Embedding), value.EmbeddedFeatures[^1],
+                    $"Embedded feature {value.EmbeddedFeatures[^1]} does not exist: the network takes features 0..{InputSize - 1}.");
+            if (value is not null && value.OutputWidth(InputSize) > MlpLimits.MaxFeatureCount)
+                throw new ArgumentOutOfRangeException(nameof(Embedding), value.OutputWidth(InputSize),
+                    $"The embedded input is {value.OutputWidth(InputSize)} values wide; at most {MlpLimits.MaxFeatureCount} are allowed. Embed fewer features or narrow the embedding.");
+            _embedding = value is null || (!value.IsPeriodic && !value.FeatureScale) ? null : value;
+        }
+    }
+
+    private readonly InputEmbedding? _embedding;
+
+    /// <summary>Input width of the first dense layer: <see cref="InputSize"/>, widened by the embeddings.</summary>
+    public int FirstLayerInputSize => (int)(_embedding?.OutputWidth(InputSize) ?? InputSize);
     /// <summary>Width of each hidden layer.</summary>
     public IReadOnlyList<int> HiddenLayerSizes { get; }
     /// <summary>Activation of each hidden layer.</summary>
@@ -80,7 +104,7 @@ public sealed class MlpArchitecture
     public int LayerCount => HiddenLayerSizes.Count + 1;
 
     /// <summary>Input width of dense layer <paramref name="layer"/>.</summary>
-    public int LayerInputSize(int layer) => layer == 0 ? InputSize : HiddenLayerSizes[layer - 1];
+    public int LayerInputSize(int layer) => layer == 0 ? FirstLayerInputSize : HiddenLayerSizes[layer - 1];
     /// <summary>Output width of dense layer <paramref name="layer"/>.</summary>
     public int LayerOutputSize(int layer) => layer == HiddenLayerSizes.Count ? OutputSize : HiddenLayerSizes[layer];
     /// <summary>Activation of dense layer <paramref name="layer"/>; the output layer's is identity (its outputs are the logits).</summary>
@@ -101,14 +125,17 @@ public sealed class MlpArchitecture
     public long BiasCount => HiddenLayerSizes.Sum(h => (long)h) + (long)OutputSize * EnsembleSize;
 
     /// <summary>An ensemble's per-member input scales, k·InputSize; 0 for a plain network (k = 1).</summary>
-    public long ScaleCount => EnsembleSize == 1 ? 0 : (long)EnsembleSize * InputSize;
+    public long ScaleCount => EnsembleSize == 1 ? 0 : (long)EnsembleSize * FirstLayerInputSize;
+
+    /// <summary>Parameters of the input stage (<see cref="Embedding"/>): 0 without one.</summary>
+    public long EmbeddingParameterCount => _embedding?.ParameterCount(InputSize) ?? 0;
 
     /// <summary>Total number of trainable parameters.</summary>
-    public long ParameterCount => WeightCount + BiasCount + ScaleCount;
+    public long ParameterCount => WeightCount + BiasCount + ScaleCount + EmbeddingParameterCount;
 
-    /// <summary>e.g. "64-100(Relu)-10", "13-64(Relu)-1(Regression)", "64-100(Relu)-10 x8 members" (an ensemble).</summary>
+    /// <summary>e.g. "64-100(Relu)-10", "13-64(Relu)-1(Regression)", "13-[periodic 16→3 on 13 features]52-100(Relu)-3", "64-100(Relu)-10 x8 members" (an ensemble).</summary>
     public override string ToString() =>
-        string.Join("-", new[] { InputSize.ToString() }
+        string.Join("-", new[] { InputSize.ToString() + (_embedding is null ? "" : $"-[{_embedding}]{FirstLayerInputSize}") }
             .Concat(HiddenLayerSizes.Select((h, i) => $"{h}({HiddenActivations[i]})"))
             .Append(Task == MlpTask.Multiclass ? ClassCount.ToString() : $"1({Task})"))
         + (EnsembleSize == 1 ? "" : $" x{EnsembleSize} members");

@@ -104,6 +104,22 @@ public static class MlpDefaults
     /// <summary>Class weighting: none.</summary>
     public const ClassWeighting ClassWeighting = Engine.ClassWeighting.None;
 
+    /// <summary>Numeric feature embeddings: none (the first dense layer sees the standardised features).</summary>
+    public const NumericEmbeddingKind NumericEmbedding = NumericEmbeddingKind.None;
+    /// <summary>Cosines per embedded feature: 16, RealMLP's default.</summary>
+    public const int EmbeddingFrequencies = 16;
+    /// <summary>Values each embedded feature adds beside its own: 3, so 4 first-layer inputs per feature, RealMLP's default width.</summary>
+    public const int EmbeddingWidth = 3;
+    /// <summary>Standard deviation σ of the initial embedding frequencies: 0.1, RealMLP's default (inputs standardised).</summary>
+    public const float EmbeddingFrequencyScale = 0.1f;
+    /// <summary>
+    /// <see cref="NumericEmbeddingKind.Auto"/> embeds when at most 100 features would be embedded, and not for wider
+    /// (pixel-like) inputs, where 4 inputs per feature would quadruple the first layer for little gain.
+    /// </summary>
+    public const int AutoEmbeddingMaxFeatures = 100;
+    /// <summary>A learnable per-input scale before the first dense layer: off.</summary>
+    public const bool FeatureScaleLayer = false;
+
     /// <summary>Members of a parameter-efficient ensemble: 1, a single network.</summary>
     public const int EnsembleSize = 1;
 

@@ -65,10 +65,10 @@ public static class MlpEngine
     {
         settings.Validate();
         settings.ValidateForData(featureCount, classCount);
-        var architecture = new MlpArchitecture(featureCount, settings.HiddenLayerSizes, settings.ActivationsPerLayer(), settings.Task, classCount)
-        {
-            EnsembleSize = settings.EnsembleSize,
-        };
+        var embedding = warmStart is not null ? EmbeddingSelection.FromWarmStart(settings, warmStart.Network.Architecture.Embedding)
+            : initial is not null ? initial.Architecture.Embedding
+            : EmbeddingSelection.Choose(settings, features.AsSpan(0, rows * featureCount), rows, featureCount);
+        var architecture = new MlpArchitecture(featureCount, settings.HiddenLayerSizes, settings.ActivationsPerLayer(), settings.Task, classCount) { Embedding = embedding, EnsembleSize = settings.EnsembleSize };
         // Regression rows are one "class" (label 0) for the checks and the validation split.
         int groups = architecture.Task == MlpTask.Regression ? 1 : classCount;
         CheckData(rows, labels, exampleWeights, groups);
@@ -127,6 +127,8 @@ public static class MlpEngine
         for (int l = 0; l < network.Layers.Count; l++)
             WeightInitializer.Initialize(network.Layers[l], l == architecture.LayerCount - 1, settings.WeightInitialization, random, network.ParameterArray);
         if (network.Heads is { } heads) WeightInitializer.Initialize(heads, network.Adapter!, settings.WeightInitialization, random, network.ParameterArray);
+        network.Embedding?.Initialize(random, MlpDefaults.EmbeddingFrequencyScale, network.ParameterArray);
+        network.Scale?.Initialize(network.ParameterArray);
         return network;
     }
 

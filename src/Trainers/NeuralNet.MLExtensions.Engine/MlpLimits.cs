@@ -26,6 +26,12 @@ public static class MlpLimits
     /// <summary>At most 1,048,576 (2^20) classes, the most a saved model holds.</summary>
     public const int MaxClassCount = 1 << 20;
 
+    /// <summary>At most 256 periodic-embedding frequencies per feature.</summary>
+    public const int MaxEmbeddingFrequencies = 256;
+
+    /// <summary>At most 256 values added per embedded feature.</summary>
+    public const int MaxEmbeddingWidth = 256;
+
     /// <summary>
     /// At most 64 members in a parameter-efficient ensemble (the TabM paper uses 32): each member multiplies the work of
     /// every layer, so more would cost far more than they could add.

@@ -6,9 +6,11 @@ namespace NeuralNet.MLExtensions.Engine;
 /// <summary>
 /// A multilayer perceptron: dense layers h = act(W·x + b), the last one giving the K logits, and a softmax over them.
 /// Parameters live in one flat buffer: every layer's weights first (layer by layer, each [out×in] row-major), then
-/// every layer's biases. An ensemble (<see cref="MlpArchitecture.EnsembleSize"/> k ≥ 2, TabM-mini) has k output heads
-/// in place of the output layer (their weights [k×out×in] and biases [k×out] where the output layer's were) and, after
-/// the biases, the members' input scales [k×in]. Instances handed to users are read-only views; training works on its own copy.
+/// every layer's biases, then an ensemble's input scales, then the input stage's (<see cref="MlpArchitecture.Embedding"/>:
+/// periodic embeddings, then per-input scales), whose modules run before the first dense layer. An ensemble
+/// (<see cref="MlpArchitecture.EnsembleSize"/> k ≥ 2, TabM-mini) has k output heads in place of the output layer (their
+/// weights [k×out×in] and biases [k×out] where the output layer's were) and the members' scales [k×in] of the first
+/// dense layer's input after the biases. Instances handed to users are read-only views; training works on its own copy.
 /// </summary>
 public sealed class MlpNetwork
 {
@@ -42,27 +44,40 @@ public sealed class MlpNetwork
                 ? DenseLayer.Blocks(l, architecture.LayerInputSize(l), architecture.LayerOutputSize(l))
                 : EnsembleHeads.Blocks(l, k, architecture.LayerInputSize(l), architecture.LayerOutputSize(l)));
         }
-        if (k > 1) blocks.Add(EnsembleAdapter.Block(k, architecture.InputSize));
+        int adapterBlock = blocks.Count;
+        if (k > 1) blocks.Add(EnsembleAdapter.Block(k, architecture.FirstLayerInputSize));
+        var embedding = architecture.Embedding;
+        int embeddingBlock = blocks.Count;
+        if (embedding is { IsPeriodic: true }) blocks.AddRange(PeriodicEmbedding.Blocks(embedding.EmbeddedFeatures.Count, embedding.Frequencies, embedding.EmbeddingWidth));
+        int scaleBlock = blocks.Count;
+        if (embedding is { FeatureScale: true }) blocks.AddRange(FeatureScaleLayer.Blocks(architecture.FirstLayerInputSize));
         Layout = new ParameterLayout(blocks);
         _layers = new DenseLayer[dense];
         for (int l = 0; l < dense; l++)
             _layers[l] = new DenseLayer(architecture.LayerInputSize(l), architecture.LayerOutputSize(l), architecture.LayerActivation(l),
                 weights: Layout.Ranges[firstBlock[l]], bias: Layout.Ranges[firstBlock[l] + 1]);
-        if (k == 1)
+        // Scoring order: embedding → per-input scale → ensemble adapter → dense layers → ensemble heads.
+        var modules = new List<Module>();
+        if (embedding is { IsPeriodic: true })
+            modules.Add(Embedding = new PeriodicEmbedding(architecture.InputSize, embedding.EmbeddedFeatures, embedding.Frequencies, embedding.EmbeddingWidth,
+                [.. Layout.Ranges.Skip(embeddingBlock).Take(4)]));
+        if (embedding is { FeatureScale: true })
+            modules.Add(Scale = new FeatureScaleLayer(architecture.FirstLayerInputSize, Layout.Ranges[scaleBlock]));
+        if (k > 1)
         {
-            _modules = _layers;
-            return;
+            Heads = new EnsembleHeads(k, architecture.LayerInputSize(count - 1), architecture.OutputSize,
+                weights: Layout.Ranges[firstBlock[count - 1]], bias: Layout.Ranges[firstBlock[count - 1] + 1]);
+            modules.Add(Adapter = new EnsembleAdapter(k, architecture.FirstLayerInputSize, Layout.Ranges[adapterBlock]));
         }
-        Heads = new EnsembleHeads(k, architecture.LayerInputSize(count - 1), architecture.OutputSize,
-            weights: Layout.Ranges[firstBlock[count - 1]], bias: Layout.Ranges[firstBlock[count - 1] + 1]);
-        Adapter = new EnsembleAdapter(k, architecture.InputSize, Layout.Ranges[^1]);
-        _modules = [Adapter, .. _layers, Heads];
+        modules.AddRange(_layers);
+        if (Heads is not null) modules.Add(Heads);
+        _modules = [.. modules];
     }
 
     /// <summary>The shape of the network.</summary>
     public MlpArchitecture Architecture { get; }
 
-    /// <summary>All parameters: weights of every layer, then biases of every layer.</summary>
+    /// <summary>All parameters: weights of every layer, then biases of every layer, then the input stage's (see <see cref="MlpArchitecture.Embedding"/>).</summary>
     public ReadOnlySpan<float> Parameters => _parameters;
 
     internal float[] ParameterArray => _parameters;
@@ -70,10 +85,16 @@ public sealed class MlpNetwork
     /// <summary>The modules scoring runs, in order (training adds its training-only modules, such as dropout).</summary>
     internal IReadOnlyList<Module> Modules => _modules;
 
+    /// <summary>The periodic embeddings before the first dense layer, or null.</summary>
+    internal PeriodicEmbedding? Embedding { get; }
+
+    /// <summary>The per-input scale before the first dense layer, or null.</summary>
+    internal FeatureScaleLayer? Scale { get; }
+
     /// <summary>The dense layers, first to last (an ensemble's hidden layers only: its output layer is <see cref="Heads"/>).</summary>
     internal IReadOnlyList<DenseLayer> Layers => _layers;
 
-    /// <summary>An ensemble's input adapter (the first module), or null for a plain network.</summary>
+    /// <summary>An ensemble's input adapter (the module before the first dense layer), or null for a plain network.</summary>
     internal EnsembleAdapter? Adapter { get; }
 
     /// <summary>An ensemble's output heads (the last module), or null for a plain network.</summary>
@@ -101,9 +122,9 @@ public sealed class MlpNetwork
     /// <summary>Biases of dense layer <paramref name="layer"/> as a new array of its output width (for an ensemble's heads, <see cref="GetHeadBiases"/>).</summary>
     public float[] GetBiases(int layer) => Layer(layer).Bias(_parameters).ToArray();
 
-    /// <summary>An ensemble's input scale vector of member <paramref name="member"/> (0..EnsembleSize−1), [InputSize].</summary>
+    /// <summary>An ensemble's input scale vector of member <paramref name="member"/> (0..EnsembleSize−1), [first dense layer's input size].</summary>
     public float[] GetMemberScales(int member) =>
-        EnsembleRange(Adapter?.ScaleRange, member, Architecture.InputSize).ToArray();
+        EnsembleRange(Adapter?.ScaleRange, member, Architecture.FirstLayerInputSize).ToArray();
 
     /// <summary>An ensemble's output head of member <paramref name="member"/> as a new [out, in] matrix.</summary>
     public float[,] GetHeadWeights(int member)
@@ -151,7 +172,8 @@ public sealed class MlpNetwork
     }
 
     /// <summary>
-    /// Runs the modules up to and including dense layer <paramref name="lastLayer"/> on <paramref name="batch"/> rows.
+    /// Runs the modules (the input stage's, then the dense layers) up to and including dense layer
+    /// <paramref name="lastLayer"/> on <paramref name="batch"/> rows.
     /// input: [batch×in] → output: [batch×width of lastLayer], its activations (the logits for the output layer).
     /// No backward follows, so each module works without a saved buffer (a dense layer forms z in place). An ensemble's
     /// k member-rows per row are combined (<see cref="MemberMean"/>): the output layer gives the logits of the mean

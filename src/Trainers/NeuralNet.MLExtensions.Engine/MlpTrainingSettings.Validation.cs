@@ -26,7 +26,7 @@ public sealed partial class MlpTrainingSettings
     }
 
     /// <summary>The first broken rule among the settings, or null.</summary>
-    internal SettingError? FindError() => FindEnsembleError() ?? FindArchitectureError() ?? FindOptimizerError() ?? FindTrainingControlError() ?? FindTaskError();
+    internal SettingError? FindError() => FindEnsembleError() ?? FindArchitectureError() ?? FindOptimizerError() ?? FindTrainingControlError() ?? FindTaskError() ?? FindEmbeddingError();
 
     /// <summary>The first broken rule that depends on the data's feature and class counts, or null.</summary>
     internal SettingError? FindErrorForData(int featureCount, int classCount)
@@ -40,7 +40,8 @@ public sealed partial class MlpTrainingSettings
         if (ClassWeighting == ClassWeighting.Explicit && ClassWeights!.Count != classCount)
             return Fail(nameof(ClassWeights), ClassWeights.Count, $"must list one weight per class ({classCount}); got {ClassWeights.Count}.");
         return FindSizeError(featureCount, Task == MlpTask.Multiclass ? classCount : 1,
-            $"which with {Count(featureCount)} features and {Count(classCount)} classes gives {{0}}. Use fewer or narrower hidden layers, or fewer features.");
+            $"which with {Count(featureCount)} features and {Count(classCount)} classes gives {{0}}. Use fewer or narrower hidden layers, or fewer features.")
+            ?? FindEmbeddingSizeError(featureCount, Task == MlpTask.Multiclass ? classCount : 1);
     }
 
     private SettingError? FindArchitectureError()

@@ -33,6 +33,8 @@ public sealed record MlpWarmStart(MlpNetwork Network, FeatureStandardizer? Stand
             throw new ArgumentException($"The model to continue from is {have}, but HiddenLayerSizes and Activation describe {expected}; warm start needs the same architecture.", "warmStart");
         if (have.EnsembleSize != expected.EnsembleSize)
             throw new ArgumentException($"The model to continue from is an ensemble of {have.EnsembleSize} member(s), but EnsembleSize is {expected.EnsembleSize}; warm start needs the same EnsembleSize.", "warmStart");
+        if (have.Embedding is null ? expected.Embedding is not null : !have.Embedding.SameAs(expected.Embedding))
+            throw new ArgumentException($"The model to continue from has input stage [{have.Embedding?.ToString() ?? "none"}], but the settings describe [{expected.Embedding?.ToString() ?? "none"}]; warm start needs the same embeddings and feature scale.", "warmStart");
         if (Standardizer is { } s && s.FeatureCount != expected.InputSize)
             throw new ArgumentException($"The model's standardisation has {s.FeatureCount} features, but the training data has {expected.InputSize}.", "warmStart");
     }

@@ -9,7 +9,7 @@ namespace NeuralNet.MLExtensions;
 /// naming the option. Options that apply to one task only (LabelSmoothing and ClassWeighting to classification) are
 /// refused by the others with a message.
 /// </summary>
-public abstract class MlpOptionsBase
+public abstract partial class MlpOptionsBase
 {
     /// <summary>
     /// Name of the label column. Default "Label". Multiclass: a key type (use <c>MapValueToKey</c> on raw labels);

@@ -25,6 +25,11 @@ internal static class ModelSummary
         sb.AppendLine(Row("Layer", "Weights [out×in]", "Activation", "Parameters"));
         sb.AppendLine(rule);
         sb.AppendLine(Row("Input", $"[{a.InputSize}]", ScalingName(model.Standardizer), "0"));
+        if (a.Embedding is { IsPeriodic: true } e)
+            sb.AppendLine(Row("Periodic embedding", $"[{a.FirstLayerInputSize}] ({e.EmbeddedFeatures.Count} embedded)", $"{e.Frequencies} cos → {e.EmbeddingWidth}",
+                Count(e.ParameterCount(a.InputSize) - (e.FeatureScale ? a.FirstLayerInputSize : 0))));
+        if (a.Embedding is { FeatureScale: true })
+            sb.AppendLine(Row("Feature scale", $"[{a.FirstLayerInputSize}]", "×s", Count(a.FirstLayerInputSize)));
         int k = a.EnsembleSize;
         if (k > 1) sb.AppendLine(Row($"Ensemble ({k} members)", $"[{k}×{a.InputSize}]", "×r_i", Count(a.ScaleCount)));
         for (int l = 0; l < a.LayerCount; l++)
@@ -37,7 +42,8 @@ internal static class ModelSummary
             sb.AppendLine(Row(name, shape, activation, Count(((long)output * input + output) * (last ? k : 1))));
         }
         sb.AppendLine(rule);
-        sb.AppendLine($"Total parameters: {Count(a.ParameterCount)} ({Count(a.WeightCount)} weights, {Count(a.BiasCount)} biases{(k > 1 ? $", {Count(a.ScaleCount)} member scales" : "")})");
+        sb.AppendLine($"Total parameters: {Count(a.ParameterCount)} ({Count(a.WeightCount)} weights, {Count(a.BiasCount)} biases" +
+            (k > 1 ? $", {Count(a.ScaleCount)} member scales" : "") + (a.EmbeddingParameterCount > 0 ? $", {Count(a.EmbeddingParameterCount)} input stage)" : ")"));
         if (k > 1) sb.AppendLine($"Ensemble: {k} members share the hidden layers; the prediction is their mean {(a.Task == MlpTask.Regression ? "output" : "probability")}");
         if (a.Task != MlpTask.Regression) sb.AppendLine($"Classes: {string.Join(", ", model.Classes.Names.Take(12))}{(model.Classes.Count > 12 ? $", … ({model.Classes.Count})" : "")}");
         if (model.History.Count > 0)

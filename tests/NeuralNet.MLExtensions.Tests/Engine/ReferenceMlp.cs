@@ -33,6 +33,7 @@ internal static class ReferenceMlp
         for (int r = 0; r < rows; r++)
         {
             double[] x = features.AsSpan(r * architecture.InputSize, architecture.InputSize).ToArray().Select(v => (double)v).ToArray();
+            if (architecture.Embedding is { } stage) x = ReferenceInputStage.Apply(stage, theta, (int)(architecture.WeightCount + architecture.BiasCount), x);
             int w = 0, b = (int)architecture.WeightCount;
             for (int l = 0; l < architecture.LayerCount; l++)
             {

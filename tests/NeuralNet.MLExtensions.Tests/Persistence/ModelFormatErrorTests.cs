@@ -24,13 +24,15 @@ public sealed class ModelFormatErrorTests
         public Payload Byte(byte v) { _w.Write(v); return this; }
         public Payload Floats(int n, float v = 0.5f) { for (int i = 0; i < n; i++) _w.Write(v); return this; }
         public Payload Text(string s) { var b = Encoding.UTF8.GetBytes(s); _w.Write(b.Length); _w.Write(b); return this; }
+        /// <summary>Format 5's input-stage block with none: length 1, flags 0.</summary>
+        public Payload NoInputStage() => Int(1).Byte(0);
         public byte[] Framed() { _w.Flush(); return ModelBytes.Frame(_stream.ToArray()); }
     }
 
     // features "", 2 inputs, one hidden layer of 3 ReLU, task multiclass (format 4), 2 classes, the ensemble block
-    // (format 5: 4 bytes, k), no standardisation, no key values.
+    // (format 5: 4 bytes, k), no input stage (format 5), no standardisation, no key values.
     private static Payload Architecture(int hiddenSize = 3, byte activation = 0, int classes = 2, byte task = 0, int ensembleBlock = 4, int k = 1) =>
-        new Payload().Text("").Int(2).Int(1).Int(hiddenSize).Byte(activation).Byte(task).Int(classes).Int(ensembleBlock).Int(k).Byte(0).Byte(0);
+        new Payload().Text("").Int(2).Int(1).Int(hiddenSize).Byte(activation).Byte(task).Int(classes).Int(ensembleBlock).Int(k).NoInputStage().Byte(0).Byte(0);
 
     // ... 17 parameters, stop reason, empty history, best epoch 0, no training state (format version 5; the byte after the class count is the feature scaling kind, 0 = None).
     private static Payload Valid() => Architecture().Long(3 * 2 + 3 + 2 * 3 + 2).Floats(17).Byte(0).Int(0).Int(0).Byte(0);
@@ -127,7 +129,7 @@ public sealed class ModelFormatErrorTests
     public void Load_BillionWeightsClaimed_RefusedWithoutAllocating()
     {
         // 40,000 inputs × 25,000 hidden units: a billion weights, in a payload of a few dozen bytes.
-        var bytes = new Payload().Text("").Int(40_000).Int(1).Int(25_000).Byte(0).Byte(0).Int(2).Int(4).Int(1).Byte(0).Byte(0)
+        var bytes = new Payload().Text("").Int(40_000).Int(1).Int(25_000).Byte(0).Byte(0).Int(2).Int(4).Int(1).NoInputStage().Byte(0).Byte(0)
             .Long(40_000L * 25_000 + 25_000 + 2 * 25_000 + 2).Floats(4).Byte(0).Int(0).Framed();
         long before = GC.GetAllocatedBytesForCurrentThread();
         Expect(bytes, "parameters need 4000300008 bytes but only");
@@ -161,6 +163,6 @@ public sealed class ModelFormatErrorTests
     [TestMethod]
     public void Load_HugeClassNameLength_IsRefused() =>
         // 2 inputs, no hidden layer, multiclass, 2 classes, a single network, no standardisation, text class names whose first claims 2 GB.
-        Expect(new Payload().Text("").Int(2).Int(0).Byte(0).Int(2).Int(4).Int(1).Byte(0).Byte(1).Int(int.MaxValue).Framed(),
+        Expect(new Payload().Text("").Int(2).Int(0).Byte(0).Int(2).Int(4).Int(1).NoInputStage().Byte(0).Byte(1).Int(int.MaxValue).Framed(),
             "class value 0 length is 2147483647; it must be between 0 and 65536");
 }

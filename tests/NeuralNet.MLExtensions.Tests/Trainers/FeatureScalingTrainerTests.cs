@@ -162,7 +162,7 @@ public sealed class FeatureScalingTrainerTests
         using (var w = new BinaryWriter(stream))
         {
             w.Write(0); w.Write(2); w.Write(0); w.Write((byte)0); w.Write(2);
-            if (version >= 5) { w.Write(4); w.Write(1); }   // the ensemble block: 4 bytes, a single network
+            if (version >= 5) { w.Write(4); w.Write(1); w.Write(1); w.Write((byte)0); }   // the ensemble block (4 bytes, a single network), no input stage
             w.Write(scalingByte);
             for (int i = 0; i < floats; i++) w.Write(i < floats / 2 ? 0.5f : scale);
             if (!stopAfterScaling)

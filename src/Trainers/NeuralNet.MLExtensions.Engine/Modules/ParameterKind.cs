@@ -12,4 +12,10 @@ internal enum ParameterKind
     /// penalised or decayed, since decay would pull them towards 0 rather than towards where they start.
     /// </summary>
     Scale = 2,
+    /// <summary>
+    /// The input stage's parameters (embedding frequencies, phases and maps, per-input scales): never penalised or
+    /// decayed, as Gorishniy et al.'s code keeps periodic and linear embeddings out of weight decay, and not part of
+    /// any dense layer's gradient norm. Placed after every bias, so a network without them keeps its layout.
+    /// </summary>
+    Embedding = 3,
 }

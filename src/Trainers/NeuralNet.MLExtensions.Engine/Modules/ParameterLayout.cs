@@ -3,8 +3,10 @@ namespace NeuralNet.MLExtensions.Engine.Modules;
 /// <summary>
 /// Where every module's parameters sit in the network's one flat buffer. Modules register their blocks in sequence
 /// order; every <see cref="ParameterKind.Weight"/> block is placed before every <see cref="ParameterKind.Bias"/> block,
-/// and those before every <see cref="ParameterKind.Scale"/> block (only ensembles have them), each kind in registration order. For an MLP that is "weights of layer 0, 1, …, then biases of layer 0, 1, …": the
-/// saved model format and the layout <see cref="MlpNetwork.Parameters"/> documents. Everything that treats kinds
+/// and those before every <see cref="ParameterKind.Scale"/> block (only ensembles have them), and those before every
+/// <see cref="ParameterKind.Embedding"/> block, each kind in registration order. For an MLP that is "weights of layer
+/// 0, 1, …, then biases of layer 0, 1, …, then the input stage's parameters": the saved model
+/// format and the layout <see cref="MlpNetwork.Parameters"/> documents. Everything that treats kinds
 /// differently (penalties, weight decay, per-layer gradient norms, the optimizer's chunks) reads these ranges.
 /// </summary>
 internal sealed class ParameterLayout
@@ -16,7 +18,7 @@ internal sealed class ParameterLayout
         ArgumentNullException.ThrowIfNull(blocks);
         _ranges = new ParameterRange[blocks.Count];
         long offset = 0;
-        foreach (var kind in new[] { ParameterKind.Weight, ParameterKind.Bias, ParameterKind.Scale })
+        foreach (var kind in new[] { ParameterKind.Weight, ParameterKind.Bias, ParameterKind.Scale, ParameterKind.Embedding })
         {
             for (int i = 0; i < blocks.Count; i++)
             {

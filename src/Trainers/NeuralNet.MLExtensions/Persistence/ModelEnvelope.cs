@@ -18,8 +18,8 @@ internal static class ModelEnvelope
     /// The version this library writes. 1: the first format. 2: adds each epoch's validation loss and accuracy, the
     /// best epoch and the warm-start training state (optimizer state, schedule and convergence state). 3: the training
     /// state adds the schedule's span, the early-stopping watch, each watch's best epoch and the untrained loss.
-    /// 4: the task and the regression target's standardisation. 5: the feature scaling's kind (<see cref="FeatureScalingCodec"/>)
-    /// and the ensemble block (<see cref="EnsembleCodec"/>).
+    /// 4: the task and the regression target's standardisation. 5: the ensemble block (<see cref="EnsembleCodec"/>), the input
+    /// stage (numeric embeddings, per-input scale; <see cref="InputEmbeddingCodec"/>) and the feature scaling's kind (<see cref="FeatureScalingCodec"/>).
     /// </summary>
     public const ushort CurrentVersion = 5;
 

@@ -11,8 +11,9 @@ namespace NeuralNet.MLExtensions.Persistence;
 /// (<see cref="TrainingStateCodec"/>; version 3 adds the schedule's span and the early-stopping and divergence watches).
 /// Version 4 adds the task (a byte after the hidden layers; earlier files are multiclass), the regression target's
 /// mean and scale (doubles, after the feature standardisation, regression only) and each epoch's validation RMSE
-/// (flag bit 4 in the history). Version 5 adds the ensemble block after the class count (<see cref="EnsembleCodec"/>) and
-/// writes the feature scaling's kind (None, Standard or Robust) where the standardisation flag was (<see cref="FeatureScalingCodec"/>).
+/// (flag bit 4 in the history). Version 5 adds, after the class count, the ensemble block (<see cref="EnsembleCodec"/>) and the
+/// input stage (<see cref="InputEmbeddingCodec"/>; its parameters follow the biases in the parameter vector), and writes the
+/// feature scaling's kind (None, Standard or Robust) where the standardisation flag was (<see cref="FeatureScalingCodec"/>).
 /// Every count is checked against the limits of <see cref="ModelLimits"/> and against the bytes left before anything is allocated.
 /// </summary>
 internal static class ModelPayload
@@ -35,6 +36,7 @@ internal static class ModelPayload
             w.Write((byte)a.Task);
             w.Write(a.ClassCount);
             EnsembleCodec.Write(w, a);
+            InputEmbeddingCodec.Write(w, a.Embedding);
             FeatureScalingCodec.Write(w, model.Standardizer);
             if (model.TargetStandardizer is { } target)
             {
@@ -98,7 +100,8 @@ internal static class ModelPayload
             _ => r.ReadInt32("class count", 2, MaxClasses),
         };
         int ensembleSize = EnsembleCodec.Read(ref r, version);
-        var architecture = new MlpArchitecture(inputSize, sizes, activations, task, classCount) { EnsembleSize = ensembleSize };
+        var embedding = version >= 5 ? InputEmbeddingCodec.Read(ref r, inputSize) : null;
+        var architecture = new MlpArchitecture(inputSize, sizes, activations, task, classCount) { EnsembleSize = ensembleSize, Embedding = embedding };
 
         var standardizer = FeatureScalingCodec.Read(ref r, inputSize, version);
         TargetStandardizer? target = null;

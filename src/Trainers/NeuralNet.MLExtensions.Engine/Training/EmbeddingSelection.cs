@@ -1,0 +1,65 @@
+namespace NeuralNet.MLExtensions.Engine.Training;
+
+/// <summary>
+/// Decides a run's input stage (<see cref="InputEmbedding"/>) from the settings and the training rows: which features
+/// get periodic embeddings (those with more than two distinct values; two-valued one-hot columns pass through, so
+/// one-hot-heavy data does not multiply the first layer's width), whether <see cref="NumericEmbeddingKind.Auto"/>
+/// embeds at all (at most <see cref="MlpDefaults.AutoEmbeddingMaxFeatures"/> such features), and the per-input scale.
+/// A warm start keeps its model's stage, after checking that the settings describe it.
+/// </summary>
+internal static class EmbeddingSelection
+{
+    /// <summary>The stage for features: [rows×featureCount], or null when the settings ask for none.</summary>
+    public static InputEmbedding? Choose(MlpTrainingSettings settings, ReadOnlySpan<float> features, int rows, int featureCount)
+    {
+        if (settings.NumericEmbedding == NumericEmbeddingKind.None && !settings.FeatureScaleLayer) return null;
+        int[] embedded = settings.NumericEmbedding == NumericEmbeddingKind.None ? [] : ManyValued(features, rows, featureCount);
+        if (settings.NumericEmbedding == NumericEmbeddingKind.Auto && embedded.Length > MlpDefaults.AutoEmbeddingMaxFeatures) embedded = [];
+        if (embedded.Length == 0 && !settings.FeatureScaleLayer) return null;
+        return new InputEmbedding(embedded, settings.EmbeddingFrequencies, settings.EmbeddingWidth, settings.FeatureScaleLayer);
+    }
+
+    /// <summary>The indices of the features with more than two distinct values among the rows, in order.</summary>
+    public static int[] ManyValued(ReadOnlySpan<float> features, int rows, int featureCount)
+    {
+        var first = new float[featureCount];
+        var second = new float[featureCount];
+        var seen = new byte[featureCount];   // distinct values seen so far, counting stops at 3
+        for (int r = 0; r < rows; r++)
+        {
+            ReadOnlySpan<float> row = features.Slice(r * featureCount, featureCount);
+            for (int j = 0; j < featureCount; j++)
+            {
+                float v = row[j];
+                switch (seen[j])
+                {
+                    case 0: (first[j], seen[j]) = (v, 1); break;
+                    case 1: if (!v.Equals(first[j])) (second[j], seen[j]) = (v, 2); break;
+                    case 2: if (!v.Equals(first[j]) && !v.Equals(second[j])) seen[j] = 3; break;
+                }
+            }
+        }
+        return [.. Enumerable.Range(0, featureCount).Where(j => seen[j] == 3)];
+    }
+
+    /// <summary>The warm start's stage, or an error naming the setting that describes another.</summary>
+    public static InputEmbedding? FromWarmStart(MlpTrainingSettings settings, InputEmbedding? model)
+    {
+        bool periodic = model is { IsPeriodic: true };
+        if (settings.NumericEmbedding == NumericEmbeddingKind.None && periodic)
+            throw Mismatch("NumericEmbedding", settings.NumericEmbedding, $"the model embeds {model!.EmbeddedFeatures.Count} features periodically", "Periodic or Auto");
+        if (settings.NumericEmbedding == NumericEmbeddingKind.Periodic && !periodic)
+            throw Mismatch("NumericEmbedding", settings.NumericEmbedding, "the model has no periodic embeddings", "None or Auto");
+        if (periodic && settings.EmbeddingFrequencies != model!.Frequencies)
+            throw Mismatch("EmbeddingFrequencies", settings.EmbeddingFrequencies, $"the model's embeddings have {model.Frequencies}", model.Frequencies.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (periodic && settings.EmbeddingWidth != model!.EmbeddingWidth)
+            throw Mismatch("EmbeddingWidth", settings.EmbeddingWidth, $"the model's embeddings have width {model.EmbeddingWidth}", model.EmbeddingWidth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        bool scale = model is { FeatureScale: true };
+        if (settings.FeatureScaleLayer != scale)
+            throw Mismatch("FeatureScaleLayer", settings.FeatureScaleLayer, scale ? "the model has a feature scale layer" : "the model has none", scale ? "true" : "false");
+        return model;
+    }
+
+    private static ArgumentException Mismatch(string setting, object value, string model, string fix) =>
+        new($"{setting} is {value}, but {model}; warm start needs the same input stage. Set {setting} to {fix}.", "warmStart");
+}
