@@ -7,7 +7,8 @@ using NeuralNet.MLExtensions.Engine.Kernels;
 //   --fashion DIR   the four Fashion-MNIST IDX .gz files (default /work/shared/data/fashion-mnist)
 //   --digits DIR    digits_{train,test}.csv (default: the copy next to this program)
 //   --runs N        repetitions of every measurement; medians are printed (default 3)
-//   --only LIST     any of fashion,digits,mlnet,gemm (default all; mlnet runs on the data sets chosen)
+//   --only LIST     any of fashion,digits,mlnet,predict,gemm (default all; mlnet runs on the data sets chosen; predict
+//                   is the one-row breakdown on Fashion-MNIST, without training it)
 //   --sklearn       also run the scikit-learn peer script in this run and print our ratios to it
 //   --peer PATH     the peer script (default /work/shared/peers/sklearn_mlp.py)
 //   --threads LIST  thread counts to train with (default 1,2; the bit-identity check needs 1 and 2)
@@ -18,7 +19,7 @@ string peer = Path.GetFullPath(Path.Combine("..", "shared", "peers", "sklearn_ml
 int stressSeconds = 0;
 int runs = 3;
 bool sklearn = false;
-var only = new HashSet<string> { "gemm", "fashion", "digits", "mlnet" };
+var only = new HashSet<string> { "gemm", "fashion", "digits", "mlnet", "predict" };
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -79,6 +80,12 @@ if (only.Contains("fashion"))
     var peerScoring = sklearn ? ComparePeer("fashion-mnist", 10, fashion, accuracy, scoring) : null;
     double? peerTwoThreads = peerScoring is not null && peerScoring.TryGetValue(2, out double p2) ? p2 : null;
     if (only.Contains("mlnet")) MlNetBench.Run(train, test, epochs: 10, standardize: false, runs, peerTwoThreads);
+}
+
+if (only.Contains("predict"))
+{
+    Console.WriteLine("\n## One row, Fashion-MNIST 784-256-128-10 (1-epoch model on 4,000 rows; median µs per row of each round's median)");
+    PredictBench.Run(DataSet.FashionMnist(fashionDir, train: true), DataSet.FashionMnist(fashionDir, train: false), runs);
 }
 
 if (only.Contains("digits"))

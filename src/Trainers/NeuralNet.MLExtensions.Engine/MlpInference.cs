@@ -75,8 +75,7 @@ public sealed class MlpInference
         if (_standardizer is null) return features[..(rows * d)];
         if (_standardized.Length < rows * d) _standardized = new float[rows * d];
         var target = _standardized.AsSpan(0, rows * d);
-        features[..(rows * d)].CopyTo(target);
-        _standardizer.Apply(target, rows);
+        for (int r = 0; r < rows; r++) _standardizer.Apply(features.Slice(r * d, d), target.Slice(r * d, d));
         return target;
     }
 }
