@@ -7,9 +7,11 @@ using NeuralNet.MLExtensions.Engine.Kernels;
 //   --fashion DIR   the four Fashion-MNIST IDX .gz files (default /work/shared/data/fashion-mnist)
 //   --digits DIR    digits_{train,test}.csv (default: the copy next to this program)
 //   --runs N        repetitions of every measurement; medians are printed (default 3)
-//   --only LIST     any of fashion,digits,mlnet,gemm (default all; mlnet runs on the data sets chosen)
+//   --only LIST     any of fashion,digits,mlnet,predict,gemm (default all; mlnet runs on the data sets chosen; predict
+//                   is the one-row breakdown on Fashion-MNIST, without training it)
 //   --sklearn       also run the scikit-learn peer script in this run and print our ratios to it
 //   --peer PATH     the peer script (default /work/shared/peers/sklearn_mlp.py)
+//   --epochs N      Fashion-MNIST training epochs (default 10; fewer for a short run: scoring speed does not depend on it)
 //   --threads LIST  thread counts to train with (default 1,2; the bit-identity check needs 1 and 2)
 //   --stress SECS   instead of measuring: three trainings at once for SECS seconds (races in the worker pool)
 string fashionDir = Path.GetFullPath(Path.Combine("..", "shared", "data", "fashion-mnist"));
@@ -17,8 +19,9 @@ string digitsDir = Path.Combine(AppContext.BaseDirectory, "data", "tabular");
 string peer = Path.GetFullPath(Path.Combine("..", "shared", "peers", "sklearn_mlp.py"));
 int stressSeconds = 0;
 int runs = 3;
+int fashionEpochs = 10;
 bool sklearn = false;
-var only = new HashSet<string> { "gemm", "fashion", "digits", "mlnet" };
+var only = new HashSet<string> { "gemm", "fashion", "digits", "mlnet", "predict" };
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -26,6 +29,7 @@ for (int i = 0; i < args.Length; i++)
         case "--fashion": fashionDir = args[++i]; break;
         case "--digits": digitsDir = args[++i]; break;
         case "--runs": runs = int.Parse(args[++i]); break;
+        case "--epochs": fashionEpochs = int.Parse(args[++i]); break;
         case "--only": only = [.. args[++i].Split(',')]; break;
         case "--sklearn": sklearn = true; break;
         case "--peer": peer = args[++i]; break;
@@ -46,13 +50,13 @@ var achieved = new List<(string Data, int Threads, double Gflops)>();
 
 if (only.Contains("fashion"))
 {
-    Console.WriteLine("\n## Fashion-MNIST 60,000×784, 784-256-128-10 ReLU, Adam 1e-3, batch 128, 10 epochs (train samples/s: median epoch after the first)");
+    Console.WriteLine($"\n## Fashion-MNIST 60,000×784, 784-256-128-10 ReLU, Adam 1e-3, batch 128, {fashionEpochs} epochs (train samples/s: median epoch after the first)");
     var train = DataSet.FashionMnist(fashionDir, train: true);
     double featuresMb = train.Features.Length * 4.0 / 1048576;
     // Return the loader's freed byte buffers to the OS, so the peak below is the features plus training.
     GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     Stats.ResetPeakWorkingSet();
-    var fashion = TrainAll(train, epochs: 10, standardize: false);
+    var fashion = TrainAll(train, epochs: fashionEpochs, standardize: false);
     double peakMb = Stats.PeakWorkingSetMb();
     double limit = 1.25 * featuresMb + 100;
     Console.WriteLine($"  peak working set while training {peakMb:F0} MB; limit 1.25×{featuresMb:F0} MB features + 100 MB = {limit:F0} MB: {(peakMb <= limit ? "met" : "NOT met")}");
@@ -76,9 +80,14 @@ if (only.Contains("fashion"))
         Console.WriteLine($"  training {t} thread(s): {sps:N0} samples/s = {sps * flops / 1e9:F1} GFLOP/s");
         achieved.Add(("Fashion-MNIST", t, sps * flops / 1e9));
     }
-    var peerScoring = sklearn ? ComparePeer("fashion-mnist", 10, fashion, accuracy, scoring) : null;
-    double? peerTwoThreads = peerScoring is not null && peerScoring.TryGetValue(2, out double p2) ? p2 : null;
-    if (only.Contains("mlnet")) MlNetBench.Run(train, test, epochs: 10, standardize: false, runs, peerTwoThreads);
+    if (sklearn) ComparePeer("fashion-mnist", fashionEpochs, fashion, accuracy, scoring);
+    if (only.Contains("mlnet")) MlNetBench.Run(train, test, epochs: fashionEpochs, standardize: false, runs, sklearn ? fashionDir : null);
+}
+
+if (only.Contains("predict"))
+{
+    Console.WriteLine("\n## One row, Fashion-MNIST 784-256-128-10 (1-epoch model on 4,000 rows; median µs per row of each round's median)");
+    PredictBench.Run(DataSet.FashionMnist(fashionDir, train: true), DataSet.FashionMnist(fashionDir, train: false), runs);
 }
 
 if (only.Contains("digits"))

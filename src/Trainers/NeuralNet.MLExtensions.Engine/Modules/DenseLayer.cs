@@ -44,7 +44,8 @@ internal sealed class DenseLayer : Module
 
     /// <summary>
     /// x: [batch×in] → y: [batch×out] = act(z), z = x·Wᵀ + b. z is formed in saved: [batch×out] when given, else in y.
-    /// With the pass's transposed weights ([in×out]) the product needs no packing and gives the same result.
+    /// With the pass's transposed weights ([in×out]) the product needs no packing and gives the same result; one row then
+    /// takes <see cref="Gemv"/>, which streams them once.
     /// </summary>
     public override void Forward(in ModulePass pass, ReadOnlySpan<float> x, int batch, Span<float> saved, Span<float> y)
     {
@@ -54,7 +55,9 @@ internal sealed class DenseLayer : Module
         int size = batch * OutputWidth;
         Span<float> z = saved.IsEmpty ? y[..size] : saved[..size];
         ReadOnlySpan<float> transposed = pass.TransposedWeights(Layer);
-        if (transposed.IsEmpty)
+        if (batch == 1 && !transposed.IsEmpty)
+            Gemv.Multiply(pass.Compute.Path, x[..InputWidth], transposed, OutputWidth, z);   // one row: W streamed once, zero inputs skipped
+        else if (transposed.IsEmpty)
             Gemm.Multiply(pass.Compute, transA: false, transB: true, batch, OutputWidth, InputWidth, x, Weights(pass.Parameters), z, accumulate: false);
         else
             Gemm.Multiply(pass.Compute, transA: false, transB: false, batch, OutputWidth, InputWidth, x, transposed, z, accumulate: false);
