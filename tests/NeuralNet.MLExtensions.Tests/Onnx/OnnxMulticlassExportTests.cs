@@ -19,13 +19,13 @@ public sealed class OnnxMulticlassExportTests
         Seed = 1,
     };
 
-    private static void Check(string name, MlpTrainer.Options options)
+    private static void Check(string name, MlpTrainer.Options options, int? opset = null)
     {
         var ml = new MLContext(seed: 0);
         var model = MlNetData.Pipeline(ml, ml.MulticlassClassification.Trainers.Mlp(options)).Fit(MlNetData.Load(ml, $"{name}_train.csv"));
         var test = MlNetData.Load(ml, $"{name}_test.csv");
         var scored = model.Transform(test);
-        byte[] onnx = OnnxRunner.Export(ml, model, test);
+        byte[] onnx = opset is null ? OnnxRunner.Export(ml, model, test) : OnnxRunner.Export(ml, model, test, opset.Value);
         OnnxAssert.SameAsMlNet(onnx, test, scored, "Score", "PredictedLabel");
         OnnxAssert.SameThroughApplyOnnxModel(ml, onnx, test, scored, "Score", "PredictedLabel");
     }
@@ -56,5 +56,20 @@ public sealed class OnnxMulticlassExportTests
         var options = Options([8], Activation.Sigmoid);
         options.StandardizeFeatures = false;
         Check("iris", options);
+    }
+
+    [TestMethod]
+    public void ConvertToOnnx_LowestOpsetMlNetWrites_MatchesMlNet() => Check("iris", Options([8, 4], Activation.Gelu, Activation.LeakyRelu), opset: 9);
+
+    [TestMethod]
+    public void Transform_OutputView_IsAnMlNetOnnxTransformOverItsInput()
+    {
+        var ml = new MLContext(seed: 0);
+        var train = MlNetData.Load(ml, "iris_train.csv");
+        var chain = MlNetData.Pipeline(ml, ml.MulticlassClassification.Trainers.Mlp(Options([4], Activation.Relu))).Fit(train);
+        var model = ((IEnumerable<ITransformer>)chain).OfType<MlpPredictionTransformer>().Single();
+        IDataView output = model.Transform(train);
+        Assert.IsTrue(output.GetType().GetInterfaces().Any(i => i.FullName == "Microsoft.ML.Model.OnnxConverter.ITransformCanSaveOnnx"));
+        Assert.AreSame(train, MlNetInternals.SourceOf(output));
     }
 }

@@ -18,6 +18,13 @@ internal static class OnnxRunner
         return stream.ToArray();
     }
 
+    public static byte[] Export(MLContext ml, ITransformer model, IDataView data, int opset)
+    {
+        using var stream = new MemoryStream();
+        ml.Model.ConvertToOnnx(model, data, opset, stream);
+        return stream.ToArray();
+    }
+
     /// <summary>Every output of the graph, by name, as a flat array of its element type.</summary>
     public static Dictionary<string, Array> Run(byte[] onnx, IDataView data)
     {
