@@ -15,7 +15,7 @@ namespace NeuralNet.MLExtensions;
 /// looked up once, by name, and a missing one fails with a message naming it; tests call <see cref="Verify"/> so an
 /// ML.NET upgrade that changes any of them fails loudly. Microsoft.ML is pinned to 5.0.1 for this reason.
 /// </summary>
-internal static class MlNetInternals
+internal static partial class MlNetInternals
 {
     private const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
 
@@ -85,6 +85,7 @@ internal static class MlNetInternals
         _ = SaveWriter.Value;
         _ = LoadCheckAtModel.Value;
         _ = LoadReader.Value;
+        VerifyOnnx();
         if (Core.GetType("Microsoft.ML.LoadableClassAttribute") is null || Core.GetType("Microsoft.ML.SignatureLoadModel") is null)
             throw new MissingMemberException("NeuralNet.MLExtensions needs Microsoft.ML.LoadableClassAttribute and Microsoft.ML.SignatureLoadModel (added to our assembly at build time).");
     }

@@ -114,6 +114,25 @@ public sealed class MlpModelParameters
         Files.AtomicFile.Write(path, Save);
     }
 
+    /// <summary>
+    /// Writes the network alone as an ONNX model (opset 12, standard operators only): input <c>Features</c>, a float
+    /// tensor [N, <see cref="FeatureCount"/>] of raw features (standardised inside the graph); outputs as the ML.NET
+    /// scorer's columns, named by ML.NET's converter with ".output": multiclass <c>Score.output</c> [N, K] class
+    /// probabilities and <c>PredictedLabel.output</c> [N, 1] uint32 (1-based class index); binary <c>Score.output</c>
+    /// (logit), <c>Probability.output</c> and <c>PredictedLabel.output</c> (bool), each [N, 1]; regression
+    /// <c>Score.output</c> [N, 1] in the target's units. To export a whole pipeline use
+    /// <c>mlContext.Model.ConvertToOnnx</c>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The network holds a part with no ONNX export; the message names it.</exception>
+    public void SaveAsOnnx(Stream stream) => Onnx.StandaloneOnnxExport.Write(this, stream);
+
+    /// <summary>Writes the network alone as an ONNX model to <paramref name="path"/> (see <see cref="SaveAsOnnx(Stream)"/>), atomically.</summary>
+    public void SaveAsOnnx(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Files.AtomicFile.Write(path, SaveAsOnnx);
+    }
+
     /// <summary>Reads a model written by <see cref="Save(Stream)"/> (or the MLP part of an ML.NET model file).</summary>
     /// <exception cref="InvalidDataException">The bytes are not a valid model; the message says what is wrong.</exception>
     public static MlpModelParameters Load(Stream stream) => Persistence.ModelSerializer.Read(stream).Model;

@@ -36,11 +36,15 @@ public sealed class MlpPredictionTransformer : ISingleFeaturePredictionTransform
     /// <summary>The input schema followed by the task's score columns.</summary>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => Bind(inputSchema).Output;
 
-    /// <summary>Scores <paramref name="input"/> lazily as its rows are read, a block of rows at a time.</summary>
+    /// <summary>
+    /// Scores <paramref name="input"/> lazily as its rows are read, a block of rows at a time. The view also carries
+    /// the model's ONNX export, which <c>mlContext.Model.ConvertToOnnx</c> finds (see Onnx/).
+    /// </summary>
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new AppendedDataView(input, Bind(input.Schema));
+        return MlNetInternals.OnnxExportable(new AppendedDataView(input, Bind(input.Schema)), input,
+            new Onnx.MlpScorerOnnxExporter(Model, FeatureColumnName));
     }
 
     /// <summary>The row-to-row mapper used by <c>CreatePredictionEngine</c>.</summary>

@@ -44,7 +44,7 @@ public sealed class MlpHiddenLayerTransformer : ITransformer
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new AppendedDataView(input, Bind(input.Schema));
+        return MlNetInternals.OnnxExportable(new AppendedDataView(input, Bind(input.Schema)), input, new HiddenLayerOnnxExporter(this));
     }
 
     /// <inheritdoc/>

@@ -1,0 +1,75 @@
+using Microsoft.ML;
+using NeuralNet.MLExtensions.Engine;
+using NeuralNet.MLExtensions.Tests.Trainers;
+
+namespace NeuralNet.MLExtensions.Tests.Onnx;
+
+/// <summary>
+/// mlContext.Model.ConvertToOnnx on MapValueToKey + the multiclass MLP: ONNX Runtime and ApplyOnnxModel give ML.NET's
+/// Score (within 1e-5 relative) and PredictedLabel (equal) on the test sets, for every activation and shape.
+/// </summary>
+[TestClass]
+public sealed class OnnxMulticlassExportTests
+{
+    private static MlpTrainer.Options Options(int[] hidden, params Activation[] activations) => new()
+    {
+        HiddenLayerSizes = hidden,
+        Activation = activations,
+        MaximumNumberOfEpochs = 15,
+        Seed = 1,
+    };
+
+    private static void Check(string name, MlpTrainer.Options options, int? opset = null)
+    {
+        var ml = new MLContext(seed: 0);
+        var model = MlNetData.Pipeline(ml, ml.MulticlassClassification.Trainers.Mlp(options)).Fit(MlNetData.Load(ml, $"{name}_train.csv"));
+        var test = MlNetData.Load(ml, $"{name}_test.csv");
+        var scored = model.Transform(test);
+        byte[] onnx = opset is null ? OnnxRunner.Export(ml, model, test) : OnnxRunner.Export(ml, model, test, opset.Value);
+        OnnxAssert.SameAsMlNet(onnx, test, scored, "Score", "PredictedLabel");
+        OnnxAssert.SameThroughApplyOnnxModel(ml, onnx, test, scored, "Score", "PredictedLabel");
+    }
+
+    [TestMethod]
+    [DataRow(Activation.Relu)]
+    [DataRow(Activation.LeakyRelu)]
+    [DataRow(Activation.Tanh)]
+    [DataRow(Activation.Sigmoid)]
+    [DataRow(Activation.Gelu)]
+    [DataRow(Activation.Identity)]
+    public void ConvertToOnnx_Iris_EachActivation_MatchesMlNet(Activation activation) => Check("iris", Options([8], activation));
+
+    [TestMethod]
+    public void ConvertToOnnx_Wine_ThreeHiddenLayersMixedActivations_MatchesMlNet() =>
+        Check("wine", Options([16, 12, 8], Activation.Gelu, Activation.LeakyRelu, Activation.Tanh));
+
+    [TestMethod]
+    public void ConvertToOnnx_Digits_DefaultLayers_MatchesMlNet() =>
+        Check("digits", new MlpTrainer.Options { MaximumNumberOfEpochs = 5, Seed = 1 });
+
+    [TestMethod]
+    public void ConvertToOnnx_NoHiddenLayer_MatchesMlNet() => Check("wine", Options([], Activation.Relu));
+
+    [TestMethod]
+    public void ConvertToOnnx_WithoutStandardization_MatchesMlNet()
+    {
+        var options = Options([8], Activation.Sigmoid);
+        options.StandardizeFeatures = false;
+        Check("iris", options);
+    }
+
+    [TestMethod]
+    public void ConvertToOnnx_LowestOpsetMlNetWrites_MatchesMlNet() => Check("iris", Options([8, 4], Activation.Gelu, Activation.LeakyRelu), opset: 9);
+
+    [TestMethod]
+    public void Transform_OutputView_IsAnMlNetOnnxTransformOverItsInput()
+    {
+        var ml = new MLContext(seed: 0);
+        var train = MlNetData.Load(ml, "iris_train.csv");
+        var chain = MlNetData.Pipeline(ml, ml.MulticlassClassification.Trainers.Mlp(Options([4], Activation.Relu))).Fit(train);
+        var model = ((IEnumerable<ITransformer>)chain).OfType<MlpPredictionTransformer>().Single();
+        IDataView output = model.Transform(train);
+        Assert.IsTrue(output.GetType().GetInterfaces().Any(i => i.FullName == "Microsoft.ML.Model.OnnxConverter.ITransformCanSaveOnnx"));
+        Assert.AreSame(train, MlNetInternals.SourceOf(output));
+    }
+}
