@@ -54,8 +54,16 @@ public sealed class OnnxMulticlassExportTests
     public void ConvertToOnnx_WithoutStandardization_MatchesMlNet()
     {
         var options = Options([8], Activation.Sigmoid);
-        options.StandardizeFeatures = false;
+        options.FeatureScaling = FeatureScaling.None;
         Check("iris", options);
+    }
+
+    [TestMethod]
+    public void ConvertToOnnx_RobustScalingWithSmoothClipping_MatchesMlNet()
+    {
+        var options = Options([16], Activation.Relu);
+        options.FeatureScaling = FeatureScaling.Robust;
+        Check("wine", options);
     }
 
     [TestMethod]

@@ -1,3 +1,4 @@
+using NeuralNet.MLExtensions.Engine;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -24,7 +25,7 @@ public sealed class PredictionEngineAllocationTests
     public void Predict_ReusedOutput_AllocatesNothingPerCall(bool standardize)
     {
         var ml = new MLContext(seed: 0);
-        var trainer = ml.MulticlassClassification.Trainers.Mlp(new MlpTrainer.Options { HiddenLayerSizes = [32, 16], MaximumNumberOfEpochs = 2, StandardizeFeatures = standardize });
+        var trainer = ml.MulticlassClassification.Trainers.Mlp(new MlpTrainer.Options { HiddenLayerSizes = [32, 16], MaximumNumberOfEpochs = 2, FeatureScaling = standardize ? FeatureScaling.Standard : FeatureScaling.None });
         var model = MlNetData.Pipeline(ml, trainer).Fit(MlNetData.Load(ml, "digits_train.csv"));
         var rows = ml.Data.CreateEnumerable<Digit>(MlNetData.Load(ml, "digits_test.csv"), reuseRowObject: false).Take(100).ToArray();
         var engine = ml.Model.CreatePredictionEngine<Digit, Scored>(model);
