@@ -12,8 +12,11 @@ namespace NeuralNet.MLExtensions.Engine;
 /// <param name="ValidationFraction">Fraction of the training rows held out to pick the best epoch when <c>Fit</c> gets no validation data.</param>
 /// <param name="RefitMaximumRows">Largest training set that trains again on all rows for the best epoch count after the held-out run.</param>
 /// <param name="EarlyStoppingPatience">Epochs without validation improvement before stopping.</param>
-/// <param name="LabelSmoothing">Label smoothing ε (classification).</param>
+/// <param name="LabelSmoothing">Label smoothing ε (multiclass classification only).</param>
 /// <param name="DropoutRates">Dropout rate of the hidden layers.</param>
+/// <param name="EnsembleSize">Members of the parameter-efficient ensemble.</param>
+/// <param name="LargeDataRows">Above this many training rows the preset trains a single network (its EnsembleSize does not apply) with batches of LargeDataBatchSize.</param>
+/// <param name="LargeDataBatchSize">Rows per mini-batch above LargeDataRows training rows.</param>
 public sealed record MlpPresetValues(
     IReadOnlyList<int> HiddenLayerSizes,
     int BatchSize,
@@ -24,7 +27,10 @@ public sealed record MlpPresetValues(
     int RefitMaximumRows,
     int EarlyStoppingPatience,
     float LabelSmoothing,
-    IReadOnlyList<float> DropoutRates)
+    IReadOnlyList<float> DropoutRates,
+    int EnsembleSize,
+    int LargeDataRows,
+    int LargeDataBatchSize)
 {
     /// <summary>The values of <paramref name="preset"/>.</summary>
     public static MlpPresetValues For(MlpPreset preset) => preset switch

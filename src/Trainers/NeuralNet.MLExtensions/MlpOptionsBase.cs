@@ -57,7 +57,10 @@ public abstract partial class MlpOptionsBase
     public float LearningRate { get => _learningRate ?? Values.LearningRate; set => _learningRate = value; }
     private float? _learningRate;
 
-    /// <summary>Rows per mini-batch, ≥ 1. Default 32. The last, smaller batch of an epoch is used, not dropped.</summary>
+    /// <summary>
+    /// Rows per mini-batch, ≥ 1. Default: the preset's (32; Tabular uses 256 above 50,000 training rows). The last,
+    /// smaller batch of an epoch is used, not dropped.
+    /// </summary>
     public int BatchSize { get => _batchSize ?? Values.BatchSize; set => _batchSize = value; }
     private int? _batchSize;
 
@@ -229,13 +232,15 @@ public abstract partial class MlpOptionsBase
     /// (started at random signs) and has its own output layer. Training minimises the mean of the members' losses;
     /// the model predicts their mean probability (binary: Score is its logit; regression: the mean prediction), so
     /// one model gives much of an ensemble's accuracy and calibration. Training and scoring take about k times the
-    /// work of one network, the model k·features + (k−1)·(output layer) more parameters. Try 8 to 32 (the paper uses 32).
-    /// The hidden-layer transform gives the members' mean activation.
+    /// work of one network, the model k·features + (k−1)·(output layer) more parameters. Default: the preset's (Tabular
+    /// 8, but 1 above 50,000 training rows, where one network already sees enough rows and k times the work would cost
+    /// minutes; Classic 1). The hidden-layer transform gives the members' mean activation.
     /// </summary>
-    public int EnsembleSize { get; set; } = MlpDefaults.EnsembleSize;
+    public int EnsembleSize { get => _ensembleSize ?? Values.EnsembleSize; set => _ensembleSize = value; }
+    private int? _ensembleSize;
 
     /// <summary>Label smoothing ε in [0, 1): trains towards (1−ε)·one-hot + ε/K. Default 0. Try 0.1 for less over-confident probabilities.</summary>
-    public float LabelSmoothing { get => _labelSmoothing ?? (Task == MlpTask.Regression ? 0f : Values.LabelSmoothing); set => _labelSmoothing = value; }
+    public float LabelSmoothing { get => _labelSmoothing ?? (Task == MlpTask.Multiclass ? Values.LabelSmoothing : 0f); set => _labelSmoothing = value; }
     private float? _labelSmoothing;
 
     /// <summary>
@@ -288,16 +293,22 @@ public abstract partial class MlpOptionsBase
     /// <summary>
     /// These options for training rows with <paramref name="labels"/>: a <see cref="ValidationFraction"/> that comes
     /// from the preset becomes 0 when it would hold out fewer than <see cref="MinimumPresetHeldOutRows"/> rows (an
-    /// explicit one stays, and the engine reports a split that holds out nothing).
+    /// explicit one stays, and the engine reports a split that holds out nothing), and an <see cref="EnsembleSize"/>
+    /// that comes from the preset becomes 1 and its <see cref="BatchSize"/> the preset's large-data batch above the preset's
+    /// <see cref="MlpPresetValues.LargeDataRows"/> rows.
     /// </summary>
     internal MlpOptionsBase ForTrainingRows(ReadOnlySpan<int> labels, int classCount, out bool heldOutDropped)
     {
-        heldOutDropped = false;
-        if (_validationFraction is not null || ValidationFraction <= 0f) return this;
-        if (Engine.Data.StratifiedSplit.HeldOutCount(labels, Task == MlpTask.Regression ? 1 : classCount, ValidationFraction) >= MinimumPresetHeldOutRows) return this;
-        heldOutDropped = true;
+        heldOutDropped = _validationFraction is null && ValidationFraction > 0f
+            && Engine.Data.StratifiedSplit.HeldOutCount(labels, Task == MlpTask.Regression ? 1 : classCount, ValidationFraction) < MinimumPresetHeldOutRows;
+        bool large = labels.Length > Values.LargeDataRows;
+        bool singleNetwork = large && _ensembleSize is null && EnsembleSize > 1;
+        bool largeBatches = large && _batchSize is null && BatchSize != Values.LargeDataBatchSize;
+        if (!heldOutDropped && !singleNetwork && !largeBatches) return this;
         var copy = Clone();
-        copy._validationFraction = 0f;
+        if (heldOutDropped) copy._validationFraction = 0f;
+        if (singleNetwork) copy._ensembleSize = 1;
+        if (largeBatches) copy._batchSize = Values.LargeDataBatchSize;
         return copy;
     }
 

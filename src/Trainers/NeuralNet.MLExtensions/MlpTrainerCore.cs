@@ -72,6 +72,9 @@ internal sealed class MlpTrainerCore
         if (heldOutDropped)
             channel?.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
                 $"Mlp: the preset's ValidationFraction {_options.ValidationFraction} would hold out fewer than {MlpOptionsBase.MinimumPresetHeldOutRows} of the {data.Rows} rows; training on all of them, stopping on the training loss."));
+        if (options.EnsembleSize != _options.EnsembleSize || options.BatchSize != _options.BatchSize)
+            channel?.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
+                $"Mlp: {data.Rows} rows are more than the preset's {MlpPresetValues.For(_options.Preset).LargeDataRows} for an ensemble; training a single network with batches of {options.BatchSize} (set EnsembleSize and BatchSize to choose)."));
         var settings = options.ToSettings(Seed, report =>
         {
             channel?.Info(MessageSensitivity.None, TrainingLog.Epoch(report, lastEpoch));
