@@ -71,7 +71,7 @@ public sealed class MlpBinaryTrainerTests
         var ml = new MLContext(seed: 0);
         var trainer = ml.BinaryClassification.Trainers.Mlp(new MlpBinaryTrainer.Options
         {
-            LabelColumnName = "Positive", HiddenLayerSizes = [8], MaximumNumberOfEpochs = 5, ValidationFraction = 0.2f, RefitMaximumRows = 0, ClassWeighting = ClassWeighting.Balanced,
+            LabelColumnName = "Positive", HiddenLayerSizes = [8], MaximumNumberOfEpochs = 5, ValidationFraction = 0.2f, RefitMaximumRows = 0, EnsembleSize = 1, ClassWeighting = ClassWeighting.Balanced,
         });
         var mlp = TaskData.Mlp(TaskData.Pipeline(ml, trainer).Fit(TaskData.Load(ml, Train)));
         Assert.AreEqual(MlpTask.Binary, mlp.Task);

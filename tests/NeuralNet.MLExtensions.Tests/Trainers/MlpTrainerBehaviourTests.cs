@@ -124,7 +124,7 @@ public sealed class MlpTrainerBehaviourTests
     public void MlpModelParameters_WeightsAndSummary_DescribeTheNetwork()
     {
         var ml = new MLContext(seed: 0);
-        var model = Train(ml, new MlpTrainer(new MlpTrainer.Options { HiddenLayerSizes = [8, 5], Activation = [NeuralNet.MLExtensions.Engine.Activation.Tanh], MaximumNumberOfEpochs = 3 }));
+        var model = Train(ml, new MlpTrainer(new MlpTrainer.Options { HiddenLayerSizes = [8, 5], Activation = [NeuralNet.MLExtensions.Engine.Activation.Tanh], MaximumNumberOfEpochs = 3, EnsembleSize = 1 }));
 
         Assert.AreEqual(4, model.FeatureCount);
         Assert.AreEqual(3, model.Architecture.LayerCount);

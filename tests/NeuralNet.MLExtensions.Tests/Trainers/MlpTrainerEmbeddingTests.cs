@@ -20,7 +20,7 @@ public sealed class MlpTrainerEmbeddingTests
         var options = new MlpTrainer.Options
         {
             HiddenLayerSizes = [12], Activation = [Activation.Tanh], MaximumNumberOfEpochs = 30,
-            NumericEmbedding = NumericEmbeddingKind.Periodic, FeatureScaleLayer = true,
+            NumericEmbedding = NumericEmbeddingKind.Periodic, FeatureScaleLayer = true, EnsembleSize = 1,
         };
         var model = MlNetData.Pipeline(ml, ml.MulticlassClassification.Trainers.Mlp(options)).Fit(MlNetData.Load(ml, "iris_train.csv"));
         return (ml, MlNetData.Mlp(model));

@@ -18,7 +18,7 @@ public sealed class MlpTrainerValidationFractionTests
     public void MlpTrainer_ValidationFraction_HoldsOutRowsAndRecordsMetrics()
     {
         var ml = new MLContext(seed: 0);
-        var options = new MlpTrainer.Options { HiddenLayerSizes = [16], MaximumNumberOfEpochs = 3, Seed = Seed, NumberOfThreads = 1, LearningRate = 0.01f, ValidationFraction = Fraction, RefitMaximumRows = 0 };
+        var options = new MlpTrainer.Options { HiddenLayerSizes = [16], MaximumNumberOfEpochs = 3, Seed = Seed, NumberOfThreads = 1, LearningRate = 0.01f, ValidationFraction = Fraction, RefitMaximumRows = 0, Preset = MlpPreset.Classic };
         var data = ml.Transforms.Conversion.MapValueToKey("Label").Fit(MlNetData.Load(ml, "iris_train.csv")).Transform(MlNetData.Load(ml, "iris_train.csv"));
         var model = ml.MulticlassClassification.Trainers.Mlp(options).Fit(data).Model;
 

@@ -21,7 +21,7 @@ public sealed class MlpHiddenLayerTransformTests
         var ml = new MLContext(seed: 0);
         var options = new MlpTrainer.Options
         {
-            HiddenLayerSizes = hidden ?? [12, 5], Activation = [NeuralNet.MLExtensions.Engine.Activation.Tanh], MaximumNumberOfEpochs = 40, FeatureScaling = scaling,
+            HiddenLayerSizes = hidden ?? [12, 5], Activation = [NeuralNet.MLExtensions.Engine.Activation.Tanh], MaximumNumberOfEpochs = 40, FeatureScaling = scaling, EnsembleSize = 1,
         };
         var model = MlNetData.Pipeline(ml, ml.MulticlassClassification.Trainers.Mlp(options)).Fit(MlNetData.Load(ml, "iris_train.csv"));
         return (ml, MlNetData.Mlp(model));
