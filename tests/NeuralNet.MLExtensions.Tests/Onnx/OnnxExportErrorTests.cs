@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using NeuralNet.MLExtensions.Engine;
 using NeuralNet.MLExtensions.Engine.Modules;
 using NeuralNet.MLExtensions.Onnx;
 using NeuralNet.MLExtensions.Tests.Trainers;
@@ -46,19 +45,6 @@ public sealed class OnnxExportErrorTests
             .Fit(train);
 
         Assert.Throws<Exception>(() => OnnxRunner.Export(ml, model, train));
-    }
-
-    [TestMethod]
-    public void ConvertToOnnx_PeriodicEmbedding_ThrowsNamingTheModule()
-    {
-        var ml = new MLContext(seed: 0);
-        var train = MlNetData.Load(ml, "iris_train.csv");
-        var options = new MlpTrainer.Options { HiddenLayerSizes = [4], MaximumNumberOfEpochs = 2, Seed = 1, NumericEmbedding = NumericEmbeddingKind.Periodic };
-        var model = MlNetData.Pipeline(ml, ml.MulticlassClassification.Trainers.Mlp(options)).Fit(train);
-
-        var error = Assert.ThrowsExactly<NotSupportedException>(() => OnnxRunner.Export(ml, model, train));
-        StringAssert.Contains(error.Message, "Periodic embedding");
-        StringAssert.Contains(error.Message, "has no ONNX emitter");
     }
 
     private sealed class ScoreRow

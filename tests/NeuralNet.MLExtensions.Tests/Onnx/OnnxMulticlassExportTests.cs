@@ -63,6 +63,19 @@ public sealed class OnnxMulticlassExportTests
         Assert.AreEqual(members, model.Network.Architecture.EnsembleSize, "the model exported is the one asked for");
     }
 
+    // The input stage before the first dense layer: periodic embeddings of every feature, then the per-input scales.
+    [TestMethod]
+    [DataRow(1)]
+    [DataRow(4)]
+    public void ConvertToOnnx_Wine_PeriodicEmbeddingAndFeatureScale_MatchesMlNet(int members)
+    {
+        var options = Options([16], Activation.Relu);
+        (options.EnsembleSize, options.NumericEmbedding, options.FeatureScaleLayer) = (members, NumericEmbeddingKind.Periodic, true);
+        MlpModelParameters model = Check("wine", options);
+        Assert.IsNotNull(model.Network.Architecture.Embedding, "the model has the input stage");
+        Assert.AreEqual(members, model.Network.Architecture.EnsembleSize);
+    }
+
     [TestMethod]
     public void ConvertToOnnx_NoHiddenLayer_MatchesMlNet() => Check("wine", Options([], Activation.Relu));
 

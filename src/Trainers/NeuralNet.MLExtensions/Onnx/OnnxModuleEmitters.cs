@@ -15,10 +15,12 @@ internal static class OnnxModuleEmitters
     public static string Emit(OnnxGraph graph, Module module, ReadOnlySpan<float> parameters, string x) => module switch
     {
         DenseLayer dense => DenseLayerEmitter.Emit(graph, dense, parameters, x),
+        PeriodicEmbedding embedding => PeriodicEmbeddingEmitter.Emit(graph, embedding, parameters, x),
+        FeatureScaleLayer scale => FeatureScaleLayerEmitter.Emit(graph, scale, parameters, x),
         EnsembleAdapter adapter => EnsembleAdapterEmitter.Emit(graph, adapter, parameters, x),
         EnsembleHeads heads => EnsembleHeadsEmitter.Emit(graph, heads, parameters, x),
         _ => throw new NotSupportedException(
             $"The MLP cannot be exported to ONNX: its module '{module}' ({module.GetType().Name}) has no ONNX emitter. " +
-            $"Export is available for networks made of {nameof(DenseLayer)}s, with or without an ensemble ({nameof(EnsembleAdapter)}, {nameof(EnsembleHeads)}); add an emitter to {nameof(OnnxModuleEmitters)}."),
+            $"Export is available for networks made of {nameof(DenseLayer)}s, with or without an ensemble and an input stage; add an emitter to {nameof(OnnxModuleEmitters)}."),
     };
 }
