@@ -52,6 +52,7 @@ internal static partial class MlNetInternals
     private static readonly Lazy<MethodInfo> AddLongsMethod = new(() =>
         ContextMethod("AddInitializer", typeof(IEnumerable<long>), typeof(IEnumerable<long>), typeof(string), typeof(bool)));
     private static readonly Lazy<MethodInfo> AddLongAttributeMethod = new(() => NodeMethod(typeof(long)));
+    private static readonly Lazy<MethodInfo> AddLongsAttributeMethod = new(() => NodeMethod(typeof(IEnumerable<long>)));
     private static readonly Lazy<MethodInfo> AddFloatAttributeMethod = new(() => NodeMethod(typeof(double)));
     private static readonly Lazy<MethodInfo> AddTypeAttributeMethod = new(() => NodeMethod(typeof(Type)));
 
@@ -70,6 +71,7 @@ internal static partial class MlNetInternals
         _ = AddDoublesMethod.Value;
         _ = AddLongsMethod.Value;
         _ = AddLongAttributeMethod.Value;
+        _ = AddLongsAttributeMethod.Value;
         _ = AddFloatAttributeMethod.Value;
         _ = AddTypeAttributeMethod.Value;
     }
@@ -123,6 +125,7 @@ internal static partial class MlNetInternals
         MethodInfo method = value switch
         {
             long => AddLongAttributeMethod.Value,
+            long[] => AddLongsAttributeMethod.Value,
             double => AddFloatAttributeMethod.Value,
             Type => AddTypeAttributeMethod.Value,
             _ => throw new ArgumentException($"No ONNX attribute of {value.GetType().Name} is used.", nameof(value)),

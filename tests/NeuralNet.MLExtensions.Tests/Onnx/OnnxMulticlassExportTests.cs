@@ -19,7 +19,8 @@ public sealed class OnnxMulticlassExportTests
         Seed = 1,
     };
 
-    private static void Check(string name, MlpTrainer.Options options, int? opset = null)
+    /// <summary>Trains on the set's training file, exports, compares on its test file; returns the trained model.</summary>
+    private static MlpModelParameters Check(string name, MlpTrainer.Options options, int? opset = null)
     {
         var ml = new MLContext(seed: 0);
         var model = MlNetData.Pipeline(ml, ml.MulticlassClassification.Trainers.Mlp(options)).Fit(MlNetData.Load(ml, $"{name}_train.csv"));
@@ -28,6 +29,7 @@ public sealed class OnnxMulticlassExportTests
         byte[] onnx = opset is null ? OnnxRunner.Export(ml, model, test) : OnnxRunner.Export(ml, model, test, opset.Value);
         OnnxAssert.SameAsMlNet(onnx, test, scored, "Score", "PredictedLabel");
         OnnxAssert.SameThroughApplyOnnxModel(ml, onnx, test, scored, "Score", "PredictedLabel");
+        return MlNetData.Mlp(model);
     }
 
     [TestMethod]
@@ -46,6 +48,33 @@ public sealed class OnnxMulticlassExportTests
     [TestMethod]
     public void ConvertToOnnx_Digits_DefaultLayers_MatchesMlNet() =>
         Check("digits", new MlpTrainer.Options { MaximumNumberOfEpochs = 5, Seed = 1 });
+
+    // An ensemble's Score is the members' mean probability (MemberMean); opset 9 checks LogSoftmax on [k×N×K] below
+    // opset 13, where ONNX flattens the input at the axis. EnsembleSize 1 keeps the single network's path covered.
+    [TestMethod]
+    [DataRow(4, null)]
+    [DataRow(4, 9)]
+    [DataRow(1, null)]
+    public void ConvertToOnnx_Iris_EnsembleSize_MatchesMlNet(int members, int? opset)
+    {
+        var options = Options([8, 6], Activation.Gelu, Activation.Relu);
+        options.EnsembleSize = members;
+        MlpModelParameters model = Check("iris", options, opset);
+        Assert.AreEqual(members, model.Network.Architecture.EnsembleSize, "the model exported is the one asked for");
+    }
+
+    // The input stage before the first dense layer: periodic embeddings of every feature, then the per-input scales.
+    [TestMethod]
+    [DataRow(1)]
+    [DataRow(4)]
+    public void ConvertToOnnx_Wine_PeriodicEmbeddingAndFeatureScale_MatchesMlNet(int members)
+    {
+        var options = Options([16], Activation.Relu);
+        (options.EnsembleSize, options.NumericEmbedding, options.FeatureScaleLayer) = (members, NumericEmbeddingKind.Periodic, true);
+        MlpModelParameters model = Check("wine", options);
+        Assert.IsNotNull(model.Network.Architecture.Embedding, "the model has the input stage");
+        Assert.AreEqual(members, model.Network.Architecture.EnsembleSize);
+    }
 
     [TestMethod]
     public void ConvertToOnnx_NoHiddenLayer_MatchesMlNet() => Check("wine", Options([], Activation.Relu));

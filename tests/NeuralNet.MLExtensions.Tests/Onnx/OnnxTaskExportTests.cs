@@ -11,20 +11,25 @@ namespace NeuralNet.MLExtensions.Tests.Onnx;
 
 /// <summary>
 /// The binary and regression trainers, the hidden-layer transform and the stand-alone model export give ML.NET's
-/// values through ONNX Runtime.
+/// values through ONNX Runtime, for a single network (EnsembleSize 1) and an ensemble (its members' mean prediction,
+/// its hidden layer's mean activation).
 /// </summary>
 [TestClass]
 public sealed class OnnxTaskExportTests
 {
     [TestMethod]
-    public void ConvertToOnnx_Binary_ScoreProbabilityAndLabelMatchMlNet()
+    [DataRow(1)]
+    [DataRow(4)]
+    public void ConvertToOnnx_Binary_ScoreProbabilityAndLabelMatchMlNet(int members)
     {
         var ml = new MLContext(seed: 0);
         var trainer = ml.BinaryClassification.Trainers.Mlp(new MlpBinaryTrainer.Options
         {
             LabelColumnName = "Positive", HiddenLayerSizes = [12, 6], Activation = [Activation.Tanh, Activation.LeakyRelu], MaximumNumberOfEpochs = 10, Seed = 1,
+            EnsembleSize = members,
         });
         var model = TaskData.Pipeline(ml, trainer).Fit(TaskData.Load(ml, TaskData.Rows(300, seed: 1)));
+        Assert.AreEqual(members, TaskData.Mlp(model).Network.Architecture.EnsembleSize);
         var test = TaskData.Load(ml, TaskData.Rows(100, seed: 2));
         var scored = model.Transform(test);
         byte[] onnx = OnnxRunner.Export(ml, model, test);
@@ -36,14 +41,18 @@ public sealed class OnnxTaskExportTests
     }
 
     [TestMethod]
-    public void ConvertToOnnx_Regression_ScoreInTargetUnitsMatchesMlNet()
+    [DataRow(1)]
+    [DataRow(4)]
+    public void ConvertToOnnx_Regression_ScoreInTargetUnitsMatchesMlNet(int members)
     {
         var ml = new MLContext(seed: 0);
         var trainer = ml.Regression.Trainers.Mlp(new MlpRegressionTrainer.Options
         {
             LabelColumnName = "Target", HiddenLayerSizes = [16], Activation = [Activation.Gelu], MaximumNumberOfEpochs = 10, Seed = 1,
+            EnsembleSize = members,
         });
         var model = TaskData.Pipeline(ml, trainer).Fit(TaskData.Load(ml, TaskData.Rows(300, seed: 1)));
+        Assert.AreEqual(members, TaskData.Mlp(model).Network.Architecture.EnsembleSize);
         var test = TaskData.Load(ml, TaskData.Rows(100, seed: 2));
         var scored = model.Transform(test);
         byte[] onnx = OnnxRunner.Export(ml, model, test);
@@ -52,14 +61,21 @@ public sealed class OnnxTaskExportTests
     }
 
     [TestMethod]
-    public void ConvertToOnnx_HiddenLayerTransform_ActivationsMatchMlNet()
+    [DataRow(1, 1)]
+    [DataRow(4, 1)]
+    [DataRow(4, 0)]
+    public void ConvertToOnnx_HiddenLayerTransform_ActivationsMatchMlNet(int members, int layer)
     {
         var ml = new MLContext(seed: 0);
         var train = MlNetData.Load(ml, "wine_train.csv");
-        var options = new MlpTrainer.Options { HiddenLayerSizes = [10, 6], Activation = [Activation.Sigmoid, Activation.Gelu], MaximumNumberOfEpochs = 10, Seed = 1 };
+        var options = new MlpTrainer.Options
+        {
+            HiddenLayerSizes = [10, 6], Activation = [Activation.Sigmoid, Activation.Gelu], MaximumNumberOfEpochs = 10, Seed = 1, EnsembleSize = members,
+        };
         var mlp = MlNetData.Mlp(MlNetData.Pipeline(ml, ml.MulticlassClassification.Trainers.Mlp(options)).Fit(train));
+        Assert.AreEqual(members, mlp.Network.Architecture.EnsembleSize);
         var test = MlNetData.Load(ml, "wine_test.csv");
-        var transform = ml.Transforms.MlpHiddenLayer(mlp, 1, "Hidden").Fit(test);
+        var transform = ml.Transforms.MlpHiddenLayer(mlp, layer, "Hidden").Fit(test);
         byte[] onnx = OnnxRunner.Export(ml, transform, test);
         OnnxAssert.SameAsMlNet(onnx, test, transform.Transform(test), 1f, "Hidden");
     }

@@ -36,6 +36,15 @@ internal sealed class PeriodicEmbedding : Module
         new(ParameterKind.Embedding, (long)features * width * frequencies, 0), new(ParameterKind.Embedding, (long)features * width, 0),
     ];
 
+    /// <summary>The inputs embedded, in output order (feature i's E values follow the d inputs at d + i·E).</summary>
+    public IReadOnlyList<int> EmbeddedFeatures => _features;
+
+    /// <summary>Cosines per embedded feature (k).</summary>
+    public int FrequencyCount => _k;
+
+    /// <summary>Values each embedded feature adds (E).</summary>
+    public int EmbeddingWidth => _e;
+
     public ParameterRange Frequencies { get; }
     public ParameterRange Phases { get; }
     public ParameterRange Map { get; }

@@ -39,7 +39,7 @@ internal sealed class OnnxGraph
 
     /// <summary>
     /// A node <paramref name="op"/>(<paramref name="inputs"/>) whose output is a new intermediate value named after
-    /// <paramref name="name"/>; attributes are (name, long | double | Type) pairs. Returns the output's variable.
+    /// <paramref name="name"/>; attributes are (name, long | long[] | double | Type) pairs. Returns the output's variable.
     /// </summary>
     public string Node(string op, string name, string[] inputs, params (string Name, object Value)[] attributes)
     {
