@@ -37,7 +37,7 @@ internal static class PredictBench
             var view = ml.Data.LoadFromEnumerable(Rows(train, 4000), definition);
             var pipeline = ml.Transforms.Conversion.MapValueToKey("Label").Append(ml.MulticlassClassification.Trainers.Mlp(new MlpTrainer.Options
             {
-                HiddenLayerSizes = [256, 128], MaximumNumberOfEpochs = 1, StandardizeFeatures = standardize, NumberOfThreads = 1,
+                HiddenLayerSizes = [256, 128], MaximumNumberOfEpochs = 1, FeatureScaling = standardize ? NeuralNet.MLExtensions.Engine.FeatureScaling.Standard : NeuralNet.MLExtensions.Engine.FeatureScaling.None, EnsembleSize = 1, NumberOfThreads = 1,
             }));
             var model = pipeline.Fit(view);
             var parameters = ((MlpPredictionTransformer)model.LastTransformer).Model;
