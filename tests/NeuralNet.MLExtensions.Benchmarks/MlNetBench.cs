@@ -41,6 +41,8 @@ internal static class MlNetBench
 
         var mlp = ml.MulticlassClassification.Trainers.Mlp(new MlpTrainer.Options
         {
+            // Classic: one network on all rows, so the figures stay comparable with the engine's and earlier runs.
+            Preset = MlpPreset.Classic,
             HiddenLayerSizes = [256, 128],
             BatchSize = 128,
             MaximumNumberOfEpochs = epochs,
