@@ -24,8 +24,10 @@ internal static class BaselineEvaluation
                 var b = ml.BinaryClassification.Evaluate(scored, label, MetricsReader.ScoreColumn, ScoredRows.ProbabilityColumn, MetricsReader.PredictedLabelColumn);
                 return new BaselineResult(name, null, Binary: BinaryAnalysis.Summarize(b, positive, probability, options.BinaryThreshold));
             case MlpTask.Regression:
-                CheckSingle(scored.Schema, MetricsReader.ScoreColumn, "a regression model",
-                    "Give a regression model as the baseline, e.g. mlContext.Regression.Trainers.Sdca or LightGbm on the same features.");
+                const string Fix = "Give a regression model as the baseline, e.g. mlContext.Regression.Trainers.Sdca or LightGbm on the same features.";
+                CheckSingle(scored.Schema, MetricsReader.ScoreColumn, "a regression model", Fix);
+                if (scored.Schema.GetColumnOrNull(MetricsReader.PredictedLabelColumn) is not null)
+                    throw new ArgumentException($"{Option} outputs a '{MetricsReader.PredictedLabelColumn}' column, so it is a classifier; the model is a regression model, which needs a regression baseline. {Fix}", "options");
                 var (actual, _) = ScoredRows.Regression(scored, label);
                 var r = ml.Regression.Evaluate(scored, label, MetricsReader.ScoreColumn);
                 return new BaselineResult(name, null, Regression: new RegressionSummary(r.RootMeanSquaredError, r.MeanAbsoluteError, r.RSquared, r.MeanSquaredError, actual.Length));
