@@ -73,9 +73,10 @@ public sealed class EvaluationReport
             MlpTask.Binary => report.WithBinary(mlContext, scored, labelColumnName, options),
             _ => report.WithMulticlass(mlContext, parts, scored, labelColumnName, options),
         };
-        return options.PermutationFeatureImportance && parts.Mlp is not null
-            ? report.WithImportance(PermutationImportance.Compute(mlContext, parts, testData, labelColumnName, task, options))
-            : report;
+        // After the task's metrics, so that a wrong label is reported by the report's own checks, not from inside ML.NET's PFI.
+        if (options.PermutationFeatureImportance && parts.Mlp is not null)
+            report.FeatureImportance = PermutationImportance.Compute(mlContext, parts, testData, labelColumnName, task, options);
+        return report;
     }
 
     private EvaluationReport WithMulticlass(MLContext ml, PipelineParts parts, IDataView scored, string label,
@@ -94,21 +95,6 @@ public sealed class EvaluationReport
             Baseline = Baseline,
         };
     }
-
-    private EvaluationReport WithImportance(IReadOnlyList<FeatureImportance> importance) => new(Title, Task, Model, History)
-    {
-        TopFeatures = TopFeatures,
-        MlNetMetrics = _mlNetMetrics!,
-        Metrics = _metrics!,
-        Binary = Binary,
-        Regression = Regression,
-        Classes = Classes,
-        ConfusionCounts = ConfusionCounts,
-        Calibration = _calibration!,
-        RegressionRows = RegressionRows,
-        Baseline = Baseline,
-        FeatureImportance = importance,
-    };
 
     private EvaluationReport WithRegression(MLContext ml, IDataView scored, string label)
     {
@@ -173,7 +159,7 @@ public sealed class EvaluationReport
     public IReadOnlyList<EpochReport> History { get; }
     /// <summary>Permutation feature importance (multiclass: fall in micro accuracy; binary: fall in AUC; regression: rise in
     /// RMSE), most important first, or null when it was not asked for or the pipeline has no MLP.</summary>
-    public IReadOnlyList<FeatureImportance>? FeatureImportance { get; private init; }
+    public IReadOnlyList<FeatureImportance>? FeatureImportance { get; private set; }
     /// <summary>The baseline's metrics for the report's task, or null without a baseline.</summary>
     public BaselineResult? Baseline { get; private init; }
 
