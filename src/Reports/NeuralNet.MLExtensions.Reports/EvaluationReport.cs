@@ -45,7 +45,8 @@ public sealed class EvaluationReport
     /// or Single class indices, binary a Boolean, regression a Single; usually the pipeline's "Label".</param>
     /// <param name="options">What else to include; null for the defaults.</param>
     /// <exception cref="ArgumentException">The scored data lacks the label or Score column, or the label's type does
-    /// not fit the task; or a baseline or permutation feature importance was asked for a binary or regression model.</exception>
+    /// not fit the task; or <see cref="EvaluationReportOptions.Baseline"/>'s output columns do not fit the task (e.g. a binary
+    /// baseline without Probability).</exception>
     public static EvaluationReport Create(MLContext mlContext, ITransformer model, IDataView testData, string labelColumnName = "Label",
         EvaluationReportOptions? options = null)
     {
@@ -60,18 +61,25 @@ public sealed class EvaluationReport
         var mlp = parts.Mlp?.Model;
         var scored = model.Transform(testData);
         var task = TaskDetector.Detect(mlp, scored.Schema);
-        if (task != MlpTask.Multiclass) options.CheckMulticlassOnlyOptions(task);
         var report = new EvaluationReport(options.Title, task, mlp is null ? null : ModelDescriber.Describe(mlp, options.TrainingOptions),
-            mlp?.History ?? []) { TopFeatures = options.TopFeatures };
-        return task switch
+            mlp?.History ?? [])
+        {
+            TopFeatures = options.TopFeatures,
+            Baseline = options.Baseline is null ? null : BaselineEvaluation.Evaluate(mlContext, task, options.Baseline, testData, labelColumnName, options),
+        };
+        report = task switch
         {
             MlpTask.Regression => report.WithRegression(mlContext, scored, labelColumnName),
             MlpTask.Binary => report.WithBinary(mlContext, scored, labelColumnName, options),
-            _ => report.WithMulticlass(mlContext, parts, testData, scored, labelColumnName, options),
+            _ => report.WithMulticlass(mlContext, parts, scored, labelColumnName, options),
         };
+        // After the task's metrics, so that a wrong label is reported by the report's own checks, not from inside ML.NET's PFI.
+        if (options.PermutationFeatureImportance && parts.Mlp is not null)
+            report.FeatureImportance = PermutationImportance.Compute(mlContext, parts, testData, labelColumnName, task, options);
+        return report;
     }
 
-    private EvaluationReport WithMulticlass(MLContext ml, PipelineParts parts, IDataView testData, IDataView scored, string label,
+    private EvaluationReport WithMulticlass(MLContext ml, PipelineParts parts, IDataView scored, string label,
         EvaluationReportOptions options)
     {
         var metrics = MetricsReader.Evaluate(ml, scored, label, options.TopKPredictionCount);
@@ -84,11 +92,7 @@ public sealed class EvaluationReport
             Classes = MetricsReader.PerClass(metrics.ConfusionMatrix, names),
             ConfusionCounts = MetricsReader.Counts(metrics.ConfusionMatrix),
             Calibration = CalibrationAnalysis.Compute(scored, label, options.CalibrationBins),
-            FeatureImportance = options.PermutationFeatureImportance && parts.Mlp is not null
-                ? PermutationImportance.Compute(ml, parts, testData, label, options)
-                : null,
-            Baseline = options.Baseline is null ? null : new BaselineResult(options.BaselineName, MetricsReader.Summarize(
-                MetricsReader.Evaluate(ml, options.Baseline.Transform(testData), label, options.TopKPredictionCount))),
+            Baseline = Baseline,
         };
     }
 
@@ -101,6 +105,7 @@ public sealed class EvaluationReport
             TopFeatures = TopFeatures,
             Regression = new RegressionSummary(m.RootMeanSquaredError, m.MeanAbsoluteError, m.RSquared, m.MeanSquaredError, actual.Length),
             RegressionRows = (actual, predicted),
+            Baseline = Baseline,
         };
     }
 
@@ -118,6 +123,7 @@ public sealed class EvaluationReport
             Classes = MetricsReader.PerClass(counts, ["false", "true"]),
             ConfusionCounts = counts,
             Calibration = CalibrationAnalysis.ComputeBinary(positive, probability, options.CalibrationBins),
+            Baseline = Baseline,
         };
     }
 
@@ -151,9 +157,10 @@ public sealed class EvaluationReport
     public ModelDescription? Model { get; }
     /// <summary>The MLP's training history (empty without an MLP).</summary>
     public IReadOnlyList<EpochReport> History { get; }
-    /// <summary>Multiclass: permutation feature importance, most important first, or null when it was not asked for.</summary>
-    public IReadOnlyList<FeatureImportance>? FeatureImportance { get; private init; }
-    /// <summary>Multiclass: the baseline's metrics, or null without a baseline.</summary>
+    /// <summary>Permutation feature importance (multiclass: fall in micro accuracy; binary: fall in AUC; regression: rise in
+    /// RMSE), most important first, or null when it was not asked for or the pipeline has no MLP.</summary>
+    public IReadOnlyList<FeatureImportance>? FeatureImportance { get; private set; }
+    /// <summary>The baseline's metrics for the report's task, or null without a baseline.</summary>
     public BaselineResult? Baseline { get; private init; }
 
     /// <summary>The calibration, or null for regression (for the renderers, which must not throw).</summary>

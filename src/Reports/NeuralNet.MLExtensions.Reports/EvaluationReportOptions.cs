@@ -28,8 +28,10 @@ public sealed class EvaluationReportOptions
     public int CalibrationBins { get; set; } = 10;
 
     /// <summary>
-    /// Multiclass only: compute permutation feature importance (ML.NET's <c>PermutationFeatureImportance</c> on the MLP, over the test
-    /// data featurized by the pipeline's earlier steps). Default false: it scores the test data once per feature and permutation.
+    /// Compute permutation feature importance: ML.NET's <c>PermutationFeatureImportance</c> of the model's task on the MLP, over
+    /// the test data featurized by the pipeline's earlier steps; multiclass ranks by the fall in micro accuracy, binary by the
+    /// fall in AUC, regression by the rise in RMSE. Ignored when the pipeline has no MLP. Default false: it scores the test
+    /// data once per feature and permutation.
     /// </summary>
     public bool PermutationFeatureImportance { get; set; }
 
@@ -42,7 +44,12 @@ public sealed class EvaluationReportOptions
     /// <summary>Features shown in the importance chart (the most important), ≥ 1. Default 20.</summary>
     public int TopFeatures { get; set; } = 20;
 
-    /// <summary>Multiclass only: a baseline model (e.g. ML.NET's <c>LbfgsMaximumEntropy</c> on the same features) to show side by side; null for none.</summary>
+    /// <summary>
+    /// A fitted baseline model of the same task, taking the same raw test data, to show side by side; null for none.
+    /// Multiclass: e.g. <c>LbfgsMaximumEntropy</c> (Score vector, PredictedLabel). Binary: a calibrated classifier, e.g.
+    /// <c>LbfgsLogisticRegression</c> or <c>LightGbm</c> (Score, Probability, PredictedLabel; a non-calibrated one is refused).
+    /// Regression: e.g. <c>Sdca</c> or <c>LightGbm</c> (Score).
+    /// </summary>
     public ITransformer? Baseline { get; set; }
 
     /// <summary>The baseline's name in the report. Default "Baseline".</summary>
@@ -57,15 +64,5 @@ public sealed class EvaluationReportOptions
         if (PermutationRows is < 1) throw new ArgumentOutOfRangeException(nameof(PermutationRows), PermutationRows, $"PermutationRows must be null or at least 1; got {PermutationRows}.");
         if (!(BinaryThreshold is > 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(BinaryThreshold), BinaryThreshold, $"BinaryThreshold must be in (0, 1); got {BinaryThreshold}.");
         if (TopFeatures < 1) throw new ArgumentOutOfRangeException(nameof(TopFeatures), TopFeatures, $"TopFeatures must be at least 1; got {TopFeatures}.");
-    }
-
-    /// <summary>Baseline and permutation feature importance compare multiclass metrics: refuse them for another task.</summary>
-    internal void CheckMulticlassOnlyOptions(MlpTask task)
-    {
-        string evaluate = task == MlpTask.Binary ? "BinaryClassification" : "Regression";
-        if (Baseline is not null)
-            throw new ArgumentException($"EvaluationReportOptions.Baseline is supported for multiclass models only; the model is {task}. Set Baseline to null and compare with mlContext.{evaluate}.Evaluate.", nameof(Baseline));
-        if (PermutationFeatureImportance)
-            throw new ArgumentException($"EvaluationReportOptions.PermutationFeatureImportance is supported for multiclass models only; the model is {task}. Set it to false and use mlContext.{evaluate}.PermutationFeatureImportance.", nameof(PermutationFeatureImportance));
     }
 }

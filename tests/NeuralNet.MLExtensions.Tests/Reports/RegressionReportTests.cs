@@ -98,8 +98,8 @@ public sealed class RegressionReportTests
     {
         var ml = TaskReportData.Ml;
         var error = Assert.ThrowsExactly<ArgumentException>(() => EvaluationReport.Create(ml, TaskReportData.RegressionModel, TaskReportData.Test, "Target",
-            new EvaluationReportOptions { Baseline = TaskReportData.RegressionModel }));
-        StringAssert.Contains(error.Message, "EvaluationReportOptions.Baseline is supported for multiclass models only; the model is Regression");
+            new EvaluationReportOptions { Baseline = TaskReportData.BinaryModel }));
+        StringAssert.Contains(error.Message, "EvaluationReportOptions.Baseline outputs a 'PredictedLabel' column, so it is a classifier; the model is a regression model");
         error = Assert.ThrowsExactly<ArgumentException>(() => EvaluationReport.Create(ml, TaskReportData.RegressionModel, TaskReportData.Test, "Positive"));
         StringAssert.Contains(error.Message, "Label column 'Positive': expected Single for a regression model, got Boolean");
     }

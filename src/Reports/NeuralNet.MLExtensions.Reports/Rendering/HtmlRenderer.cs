@@ -25,10 +25,12 @@ internal static class HtmlRenderer
         switch (report.Task)
         {
             case MlpTask.Regression:
+                HtmlSections.Baseline(html, report);
                 HtmlSections.Model(html, report);
                 Grid(html, "Predictions", charts, ["predicted-actual", "residual-histogram", "residuals-predicted"]);
                 break;
             case MlpTask.Binary:
+                HtmlSections.Baseline(html, report);
                 HtmlSections.Model(html, report);
                 Grid(html, "ROC and precision-recall", charts, ["roc", "precision-recall"]);
                 html.Append("<section><h2>Confusion matrix</h2>\n");

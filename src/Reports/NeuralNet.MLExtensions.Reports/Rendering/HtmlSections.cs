@@ -11,8 +11,8 @@ internal static class HtmlSections
     {
         if (report.Baseline is not { } baseline) return;
         html.Append($"<section><h2>Against the baseline</h2><table><tr><th>Metric</th><th>MLP</th><th>{E(baseline.Name)}</th><th>Meaning</th></tr>\n");
-        foreach (var (name, value, meaning) in Numbers.MetricRows)
-            html.Append($"<tr><td>{E(name)}</td><td>{E(value(report.Metrics))}</td><td>{E(value(baseline.Metrics))}</td><td>{E(meaning)}</td></tr>\n");
+        foreach (var (name, mlp, other, meaning) in BaselineRows.Of(report))
+            html.Append($"<tr><td>{E(name)}</td><td>{E(mlp)}</td><td>{E(other)}</td><td>{E(meaning)}</td></tr>\n");
         html.Append("</table></section>\n");
     }
 
@@ -64,12 +64,12 @@ internal static class HtmlSections
 
     public static void Importance(StringBuilder html, EvaluationReport report, ReportChart? chart)
     {
-        if (report.FeatureImportance is not { } importance || chart is null) return;
+        if (report.FeatureImportance is not { Count: > 0 } importance || chart is null) return;
         html.Append("<section><h2>Permutation feature importance</h2>\n");
         Figure(html, chart);
-        html.Append("<details><summary>All features</summary><table><tr><th>Feature</th><th>Fall in micro accuracy</th><th>Std. dev.</th></tr>\n");
+        html.Append($"<details><summary>All features</summary><table><tr><th>Feature</th><th>{E(ImportanceChart.Capitalized(importance[0].Metric))}</th><th>Std. dev.</th></tr>\n");
         foreach (var f in importance)
-            html.Append($"<tr><td>{E(f.Feature)}</td><td>{Numbers.Fixed(f.MicroAccuracyDrop)}</td><td>{Numbers.Fixed(f.StandardDeviation)}</td></tr>\n");
+            html.Append($"<tr><td>{E(f.Feature)}</td><td>{Numbers.Fixed(f.Importance)}</td><td>{Numbers.Fixed(f.StandardDeviation)}</td></tr>\n");
         html.Append("</table></details></section>\n");
     }
 }

@@ -13,11 +13,13 @@ internal static class MarkdownRenderer
           .AppendLine($"{TaskText.Lead(report)}. Metrics from ML.NET's `{TaskText.Evaluator(report.Task)}`.").AppendLine();
 
         md.AppendLine("## Metrics").AppendLine();
-        if (report.Task == MlpTask.Multiclass && report.Baseline is { } baseline)
+        if (report.Baseline is { } baseline)
         {
             md.AppendLine($"| Metric | MLP | {Cell(baseline.Name)} |").AppendLine("|---|---:|---:|");
-            foreach (var (name, value, _) in Numbers.MetricRows) md.AppendLine($"| {name} | {value(report.Metrics)} | {value(baseline.Metrics)} |");
-            md.AppendLine($"| Expected calibration error | {Numbers.Fixed(report.Calibration.ExpectedCalibrationError)} | |").AppendLine();
+            foreach (var (name, mlp, other, _) in BaselineRows.Of(report)) md.AppendLine($"| {name} | {mlp} | {other} |");
+            if (report.CalibrationOrNull is { } calibration)
+                md.AppendLine($"| Expected calibration error | {Numbers.Fixed(calibration.ExpectedCalibrationError)} | |");
+            md.AppendLine();
         }
         else
         {
