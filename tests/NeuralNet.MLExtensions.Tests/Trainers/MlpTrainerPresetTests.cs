@@ -38,6 +38,28 @@ public sealed class MlpTrainerPresetTests
     }
 
     [TestMethod]
+    public void Tabular_LargeData_TrainsOneNetworkWithLargerBatches_UnlessSetExplicitly()
+    {
+        int limit = MlpDefaults.Tabular.LargeDataRows;
+        var atLimit = new MlpTrainer.Options().ForTrainingRows(new int[limit], 2, out _);
+        Assert.AreEqual(MlpDefaults.Tabular.EnsembleSize, atLimit.EnsembleSize);
+        Assert.AreEqual(MlpDefaults.Tabular.BatchSize, atLimit.BatchSize);
+
+        var above = new MlpTrainer.Options().ForTrainingRows(new int[limit + 1], 2, out bool dropped);
+        Assert.IsFalse(dropped);
+        Assert.AreEqual(1, above.EnsembleSize);
+        Assert.AreEqual(MlpDefaults.Tabular.LargeDataBatchSize, above.BatchSize);
+
+        var explicitOnes = new MlpTrainer.Options { EnsembleSize = 4, BatchSize = 64 }.ForTrainingRows(new int[limit + 1], 2, out _);
+        Assert.AreEqual(4, explicitOnes.EnsembleSize);
+        Assert.AreEqual(64, explicitOnes.BatchSize);
+
+        var classic = new MlpTrainer.Options { Preset = MlpPreset.Classic }.ForTrainingRows(new int[limit + 1], 2, out _);
+        Assert.AreEqual(1, classic.EnsembleSize);
+        Assert.AreEqual(MlpDefaults.Classic.BatchSize, classic.BatchSize);
+    }
+
+    [TestMethod]
     public void Trainer_UndefinedPreset_IsRefusedNamingTheOption()
     {
         var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new MlpTrainer(new MlpTrainer.Options { Preset = (MlpPreset)9 }));
