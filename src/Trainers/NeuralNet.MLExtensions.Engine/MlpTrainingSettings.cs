@@ -57,8 +57,16 @@ public sealed partial class MlpTrainingSettings
     public WeightInitialization WeightInitialization { get; init; } = MlpDefaults.WeightInitialization;
     /// <summary>Seed of the run's single random source.</summary>
     public int Seed { get; init; } = MlpDefaults.Seed;
-    /// <summary>Threads for the matrix kernels, 1 to <see cref="MlpLimits.MaxThreads"/>; results do not depend on it.</summary>
+    /// <summary>
+    /// Threads for the matrix kernels, 1 to <see cref="MlpLimits.MaxThreads"/>; results do not depend on it. A network
+    /// whose mini-batch is too little work to share trains on one.
+    /// </summary>
     public int NumberOfThreads { get; init; } = MlpDefaults.NumberOfThreads;
+    /// <summary>
+    /// Forward multiply-adds per mini-batch below which training uses one thread whatever <see cref="NumberOfThreads"/>
+    /// says; tests set 0 to make every run share its work, so thread-count determinism stays tested on small networks.
+    /// </summary>
+    internal long MinimumParallelStepMultiplyAdds { get; init; } = Training.TrainingThreads.MinimumStepMultiplyAdds;
     /// <summary>Called after every epoch.</summary>
     public Action<EpochReport>? EpochCompleted { get; init; }
     /// <summary>Checked before every mini-batch.</summary>

@@ -13,7 +13,7 @@ public sealed class EnsembleEngineTests
     private static MlpTrainingSettings Settings(int k, int epochs = 40, int threads = 1, MlpTask task = MlpTask.Multiclass) => new()
     {
         Task = task, EnsembleSize = k, HiddenLayerSizes = [32], MaximumNumberOfEpochs = epochs, BatchSize = 16, Seed = 7,
-        NumberOfThreads = threads, DropoutRates = [0.1f],
+        NumberOfThreads = threads, MinimumParallelStepMultiplyAdds = 0, DropoutRates = [0.1f],
     };
 
     [TestMethod]

@@ -19,6 +19,7 @@ public sealed class MlpEngineDeterminismTests
             MaximumNumberOfEpochs = 3,
             Seed = seed,
             NumberOfThreads = threads,
+            MinimumParallelStepMultiplyAdds = 0, // small network: share it anyway, or two threads would not be tested
         });
     }
 

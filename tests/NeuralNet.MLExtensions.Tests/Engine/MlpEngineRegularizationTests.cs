@@ -50,7 +50,7 @@ public sealed class MlpEngineRegularizationTests
     {
         var digits = TabularData.Load("digits_train.csv");
         MlpTrainingResult T(float rate, int threads) => MlpEngine.Train(digits.Features, digits.FeatureCount, digits.Labels, default, digits.ClassCount,
-            new MlpTrainingSettings { HiddenLayerSizes = [64, 32], DropoutRates = rate == 0 ? [] : [rate, rate / 2], BatchSize = 64, MaximumNumberOfEpochs = 2, NumberOfThreads = threads });
+            new MlpTrainingSettings { HiddenLayerSizes = [64, 32], DropoutRates = rate == 0 ? [] : [rate, rate / 2], BatchSize = 64, MaximumNumberOfEpochs = 2, NumberOfThreads = threads, MinimumParallelStepMultiplyAdds = 0 });
         var one = T(0.3f, 1);
         var two = T(0.3f, 2);
         var none = T(0f, 1);

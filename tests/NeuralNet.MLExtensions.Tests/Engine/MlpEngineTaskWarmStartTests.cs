@@ -14,7 +14,7 @@ public sealed class MlpEngineTaskWarmStartTests
     private static MlpTrainingSettings Settings(MlpTask task, int epochs, int threads = 1) => new()
     {
         Task = task, HiddenLayerSizes = [16], LearningRate = 0.02f, BatchSize = 16, MaximumNumberOfEpochs = epochs, ConvergencePatience = 100,
-        Seed = 9, NumberOfThreads = threads, DropoutRates = [0.1f], ValidationFraction = 0.2f, EarlyStoppingMetric = EarlyStoppingMetric.None,
+        Seed = 9, NumberOfThreads = threads, MinimumParallelStepMultiplyAdds = 0, DropoutRates = [0.1f], ValidationFraction = 0.2f, EarlyStoppingMetric = EarlyStoppingMetric.None,
     };
 
     private static MlpTrainingResult Train(MlpTask task, MlpTrainingSettings settings, MlpWarmStart? warmStart = null)

@@ -16,7 +16,7 @@ public sealed class MlpEngineWarmStartTests
     private static MlpTrainingSettings Settings(OptimizerKind optimizer, int epochs, int threads = 1) => new()
     {
         HiddenLayerSizes = [16, 8], Optimizer = optimizer, LearningRate = optimizer == OptimizerKind.Sgd ? 0.3f : 0.05f, BatchSize = 16,
-        MaximumNumberOfEpochs = epochs, ConvergencePatience = 100, Seed = 9, L2Regularization = 0f, NumberOfThreads = threads,
+        MaximumNumberOfEpochs = epochs, ConvergencePatience = 100, Seed = 9, L2Regularization = 0f, NumberOfThreads = threads, MinimumParallelStepMultiplyAdds = 0,
         DropoutRates = [0.2f], LearningRateSchedule = LearningRateScheduleKind.ReduceOnPlateau, PlateauPatience = 1, PlateauFactor = 0.7f,
         ValidationFraction = 0.2f, EarlyStoppingMetric = EarlyStoppingMetric.None,
     };
@@ -53,7 +53,7 @@ public sealed class MlpEngineWarmStartTests
     private static MlpTrainingSettings Scheduled(LearningRateScheduleKind schedule, int epochs, int threads = 1) => new()
     {
         HiddenLayerSizes = [16], LearningRate = schedule == LearningRateScheduleKind.ReduceOnPlateau ? 0.3f : 0.02f, BatchSize = 16,
-        MaximumNumberOfEpochs = epochs, ConvergencePatience = 100, Seed = 9, NumberOfThreads = threads, DropoutRates = [0.1f],
+        MaximumNumberOfEpochs = epochs, ConvergencePatience = 100, Seed = 9, NumberOfThreads = threads, MinimumParallelStepMultiplyAdds = 0, DropoutRates = [0.1f],
         LearningRateSchedule = schedule, LearningRateScheduleEpochs = 6, WarmupEpochs = 1, MinimumLearningRate = 1e-4f,
         StepDecayEpochs = 2, StepDecayFactor = 0.5f, ExponentialDecayRate = 0.7f, PlateauPatience = 1, PlateauFactor = 0.5f,
     };

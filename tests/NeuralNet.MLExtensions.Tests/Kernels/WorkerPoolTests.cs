@@ -42,7 +42,7 @@ public sealed class WorkerPoolTests
             int runs = 0;
             for (int seed = 0; DateTime.UtcNow < until; seed++, runs++)
                 MlpEngine.Train(data.Features, data.FeatureCount, data.Labels, default, data.ClassCount,
-                    new MlpTrainingSettings { MaximumNumberOfEpochs = 2, Seed = seed, NumberOfThreads = 2, BatchSize = 32 + 16 * t });
+                    new MlpTrainingSettings { MaximumNumberOfEpochs = 2, Seed = seed, NumberOfThreads = 2, MinimumParallelStepMultiplyAdds = 0, BatchSize = 32 + 16 * t });
             return runs;
         }, TaskCreationOptions.LongRunning)).ToArray();
         Assert.IsTrue(Task.WaitAll(tasks, TimeSpan.FromSeconds(120)), "no training run hung");

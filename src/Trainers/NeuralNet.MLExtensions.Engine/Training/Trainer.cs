@@ -25,7 +25,7 @@ internal sealed class Trainer : IDisposable
     {
         _settings = settings;
         _network = network;
-        _context = new ComputeContext(settings.NumberOfThreads);
+        _context = new ComputeContext(TrainingThreads.For(network.Architecture, batchCapacity, settings.NumberOfThreads, settings.MinimumParallelStepMultiplyAdds));
         _optimizer = Optimizer.Create(settings.Optimizer, network.ParameterArray.Length, new OptimizerSettings(
             settings.LearningRate, settings.Momentum, settings.Nesterov, settings.Beta1, settings.Beta2, settings.Epsilon, settings.WeightDecay));
         _step = new TrainingStep(network, settings, _optimizer, _context, batchCapacity);
