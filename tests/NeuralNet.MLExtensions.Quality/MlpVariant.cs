@@ -18,12 +18,18 @@ internal static class MlpVariant
         var assignments = (colon < 0 ? "" : spec[(colon + 1)..]).Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(a => a.Split('=', 2) is [var k, var v] ? (Key: k.Trim(), Value: v.Trim()) : throw new ArgumentException($"--variant {name}: '{a}' is not Key=Value."))
             .ToList();
+        int bins = assignments.Where(a => a.Key == "Bins").Select(a => int.Parse(a.Value, CultureInfo.InvariantCulture)).FirstOrDefault();
+        assignments.RemoveAll(a => a.Key == "Bins");
         foreach (var (key, value) in assignments) Apply(new MlpTrainer.Options(), key, value); // fail before any training
         return new TrainerSystem(name,
-            ml => ml.MulticlassClassification.Trainers.Mlp(Configure(new MlpTrainer.Options(), assignments)),
-            ml => ml.Regression.Trainers.Mlp(Configure(new MlpRegressionTrainer.Options(), assignments)),
-            ml => ml.BinaryClassification.Trainers.Mlp(Configure(new MlpBinaryTrainer.Options(), assignments)));
+            ml => Pre(ml, bins, ml.MulticlassClassification.Trainers.Mlp(Configure(new MlpTrainer.Options(), assignments))),
+            ml => Pre(ml, bins, ml.Regression.Trainers.Mlp(Configure(new MlpRegressionTrainer.Options(), assignments))),
+            ml => Pre(ml, bins, ml.BinaryClassification.Trainers.Mlp(Configure(new MlpBinaryTrainer.Options(), assignments))));
     }
+
+    // Bins=N: the features through ML.NET's NormalizeBinning (N equal-count bins, as bin/N) before the trainer.
+    private static IEstimator<ITransformer> Pre(MLContext ml, int bins, IEstimator<ITransformer> trainer) =>
+        bins <= 0 ? trainer : ml.Transforms.NormalizeBinning("Features", maximumBinCount: bins, fixZero: false).Append(trainer);
 
     private static T Configure<T>(T options, List<(string Key, string Value)> assignments) where T : MlpOptionsBase
     {

@@ -99,7 +99,7 @@ foreach (var set in sets)
             json?.WriteLine(JsonSerializer.Serialize(new
             {
                 dataset = m.Set, group = set.Group, task = m.Task.ToString().ToLowerInvariant(), system = m.System, seed = m.Seed, train_rows = set.TrainRows,
-                features = width, micro_accuracy = Finite(m.Accuracy), log_loss = Finite(m.LogLoss), rmse = Finite(m.Rmse), auc = Finite(m.Auc), fit_seconds = Math.Round(m.FitSeconds, 3),
+                features = width, micro_accuracy = Finite(m.Accuracy), log_loss = Finite(m.LogLoss), rmse = Finite(m.Rmse), auc = Finite(m.Auc), fit_seconds = Math.Round(m.FitSeconds, 3), epochs = m.Epochs,
             }));
             json?.Flush();
         }
