@@ -28,6 +28,8 @@ internal sealed partial class MlpTrainerCore
         var summary = SummaryPass.Run(source, passSettings, classes.Count, (rows, elapsed) => channel?.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
             $"Mlp: first pass: {rows} rows read in {elapsed.TotalSeconds:F1} s, {rows / Math.Max(elapsed.TotalSeconds, 1e-9):F0} rows/s.")));
         CheckCounted(source, summary, features, label, weight, classes);
+        if (source.Invalid.Rows > 0)
+            channel?.Info(MessageSensitivity.None, $"Mlp: skipped {source.Invalid.Rows} invalid training row(s) (SkipInvalidRows is on); training on {summary.Rows}.");
 
         LogStart(channel, source.FeatureCount, classes.Count, summary.Rows, validation, warmStart);
         bool heldOutDropped = false;

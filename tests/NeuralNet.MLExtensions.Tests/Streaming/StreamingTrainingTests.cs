@@ -103,7 +103,7 @@ public sealed class StreamingTrainingTests
 
         var error = Assert.ThrowsExactly<InvalidOperationException>(() => StreamedRun.Train(source, 10, settings));
 
-        StringAssert.Contains(error.Message, "Reading the test rows failed at row 5000 (block 1 of 4096 rows) during epoch 2: disk error at byte 1280000");
+        StringAssert.Contains(error.Message, "Reading the test rows failed after row 5000 (in block 1 of 4096 rows) during epoch 2: disk error at byte 1280000.");
         StringAssert.Contains(error.Message, "No model was trained");
         Assert.IsInstanceOfType<IOException>(error.InnerException);
     }

@@ -52,11 +52,21 @@ internal sealed class BlockPrefetcher : IDisposable
             if (_full.TryTake(out var block, PollMilliseconds)) return block;
             if (!_full.IsCompleted) continue;
             if (_error is OperationCanceledException) throw _error;
-            if (_error is not null)
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                    $"Reading {_source.Name} failed at row {_failedAt} (block {_blocksRead} of {BlockRows} rows) during {_pass}: {_error.Message} No model was trained; fix or replace the data source and train again."), _error);
+            if (_error is not null) throw Failure(_error);
             return null;
         }
+    }
+
+    // The reader's failure in words: the data, the rows read before it (a source that reads ahead, such as ML.NET's
+    // parallel cursors, may fail on a later row), the block, the pass, and the innermost cause.
+    private InvalidOperationException Failure(Exception error)
+    {
+        string cause = error.Message.TrimEnd();
+        var root = error.GetBaseException();
+        if (root != error) cause += $" ({root.GetType().Name}: {root.Message.TrimEnd()})";
+        if (!cause.EndsWith('.')) cause += ".";
+        return new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+            $"Reading {_source.Name} failed after row {_failedAt} (in block {_blocksRead} of {BlockRows} rows) during {_pass}: {cause} No model was trained; fix or replace the data source and train again."), error);
     }
 
     /// <summary>Gives a block taken with <see cref="Next"/> back for refilling.</summary>
