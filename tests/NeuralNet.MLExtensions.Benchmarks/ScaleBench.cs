@@ -16,10 +16,10 @@ internal static class ScaleBench
 {
     private const int Seed = 1, TestRows = 100_000;
 
-    public static void Run(IReadOnlyList<long> sizes, string directory, int epochs, bool compare)
+    public static void Run(IReadOnlyList<long> sizes, string directory, int epochs, bool compare, int? threads)
     {
         Console.WriteLine($"\n## Scale: synthetic {SyntheticData.FeatureCount} features, {SyntheticData.ClassCount} classes (argmax of a fixed linear map plus noise σ {SyntheticData.Noise}), " +
-            $"binary files in {directory}, {epochs} epochs");
+            $"binary files in {directory}, {epochs} epochs, {(threads is null ? "default threads" : $"{threads} thread(s)")}");
         var ml = new MLContext(seed: 0);
         var test = SyntheticData.View(ml, long.MaxValue / 2, TestRows, Seed);   // rows far from any training row
         Console.WriteLine($"  the noiseless rule's accuracy on the {TestRows:N0} test rows (the ceiling): {SyntheticData.RuleAccuracy(long.MaxValue / 2, TestRows, Seed):F4}");
@@ -29,9 +29,9 @@ internal static class ScaleBench
             string path = SyntheticData.EnsureFile(ml, directory, n, Seed, out bool written);
             Console.WriteLine($"  N = {n:N0}: {(written ? $"wrote {path} in {watch.Elapsed.TotalSeconds:F0} s" : $"reusing {path}")} ({new FileInfo(path).Length / 1048576.0:F0} MB)");
             var data = ml.Data.LoadFromBinary(path);
-            var streamed = Train(ml, data, test, n, epochs, MlpDataPath.Streaming);
+            var streamed = Train(ml, data, test, n, epochs, MlpDataPath.Streaming, threads);
             if (!compare) continue;
-            var inMemory = Train(ml, data, test, n, epochs, MlpDataPath.InMemory);
+            var inMemory = Train(ml, data, test, n, epochs, MlpDataPath.InMemory, threads);
             Console.WriteLine($"    streamed/in-memory epoch throughput: ×{streamed.EpochRowsPerSecond / inMemory.EpochRowsPerSecond:F2} " +
                 $"(first pass / in-memory read: ×{streamed.FirstPassRowsPerSecond / inMemory.FirstPassRowsPerSecond:F2})");
         }
@@ -39,10 +39,10 @@ internal static class ScaleBench
 
     private sealed record Result(double FirstPassRowsPerSecond, double EpochRowsPerSecond);
 
-    private static Result Train(MLContext ml, IDataView data, IDataView test, long rows, int epochs, MlpDataPath path)
+    private static Result Train(MLContext ml, IDataView data, IDataView test, long rows, int epochs, MlpDataPath path, int? threads)
     {
         var marks = new List<(DateTime Wall, EpochReport Report)>();
-        var options = new MlpTrainer.Options { DataPath = path, MaximumNumberOfEpochs = epochs, Seed = Seed, EpochCompleted = r => marks.Add((DateTime.UtcNow, r)) };
+        var options = new MlpTrainer.Options { DataPath = path, MaximumNumberOfEpochs = epochs, Seed = Seed, NumberOfThreads = threads, EpochCompleted = r => marks.Add((DateTime.UtcNow, r)) };
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         Stats.ResetPeakWorkingSet();
         var start = DateTime.UtcNow;
