@@ -149,6 +149,20 @@ public sealed class MlpTrainerStreamingTests
     }
 
     [TestMethod]
+    public void MlpTrainer_Fit_StreamingWithValidationDataAndWarmStart_ContinuesAndValidatesOnTheGivenRows()
+    {
+        var ml = new MLContext(seed: 0);
+        var train = Keyed(ml, Rows(200));
+        var validation = Keyed(ml, Rows(30));
+        var first = Trainer(ml, o => o.MaximumNumberOfEpochs = 2).Fit(train, validation);
+        Assert.AreEqual(2, first.Model.History.Count);
+        Assert.IsTrue(first.Model.History.All(h => h.ValidationLoss is double loss && double.IsFinite(loss)));
+        var next = Trainer(ml, o => o.MaximumNumberOfEpochs = 2).Fit(train, validation, first.Model);   // 2 more
+        CollectionAssert.AreEqual(new[] { 1, 2, 3, 4 }, next.Model.History.Select(h => h.Epoch).ToArray());
+        Assert.AreEqual(first.Model.Standardizer!.Center[0], next.Model.Standardizer!.Center[0], "a warm start keeps the model's scaling");
+    }
+
+    [TestMethod]
     public void MlpTrainer_Constructor_NegativeMaximumInMemoryBytes_NamesTheOption()
     {
         var ml = new MLContext(seed: 0);
