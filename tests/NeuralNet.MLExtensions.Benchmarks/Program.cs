@@ -14,10 +14,20 @@ using NeuralNet.MLExtensions.Engine.Kernels;
 //   --epochs N      Fashion-MNIST training epochs (default 10; fewer for a short run: scoring speed does not depend on it)
 //   --threads LIST  thread counts to train with (default 1,2; the bit-identity check needs 1 and 2)
 //   --stress SECS   instead of measuring: three trainings at once for SECS seconds (races in the worker pool)
+//   --scale LIST    instead of measuring: the scale mode on synthetic binary files of these row counts (e.g. 1000000,10000000)
+//   --scale-compare with --scale: also train each file in memory and print the streamed/in-memory throughput ratio
+//   --scale-dir DIR where the scale files go (default: the temp directory's nn-mlextensions-scale; 100M rows is ~8 GB)
+//   --scale-epochs N epochs of the scale runs (default 2)
+//   --scale-threads N kernel threads of the scale runs (default: the trainer's default)
 string fashionDir = Path.GetFullPath(Path.Combine("..", "shared", "data", "fashion-mnist"));
 string digitsDir = Path.Combine(AppContext.BaseDirectory, "data", "tabular");
 string peer = Path.GetFullPath(Path.Combine("..", "shared", "peers", "sklearn_mlp.py"));
 int stressSeconds = 0;
+var scaleSizes = new List<long>();
+bool scaleCompare = false;
+string scaleDir = Path.Combine(Path.GetTempPath(), "nn-mlextensions-scale");
+int scaleEpochs = 2;
+int? scaleThreads = null;
 int runs = 3;
 int fashionEpochs = 10;
 bool sklearn = false;
@@ -35,10 +45,20 @@ for (int i = 0; i < args.Length; i++)
         case "--peer": peer = args[++i]; break;
         case "--threads": i++; break;
         case "--stress": stressSeconds = int.Parse(args[++i]); break;
+        case "--scale": scaleSizes.AddRange(args[++i].Split(',').Select(long.Parse)); break;
+        case "--scale-compare": scaleCompare = true; break;
+        case "--scale-dir": scaleDir = args[++i]; break;
+        case "--scale-epochs": scaleEpochs = int.Parse(args[++i]); break;
+        case "--scale-threads": scaleThreads = int.Parse(args[++i]); break;
         default: Console.Error.WriteLine($"Unknown argument {args[i]}; see README.md."); return 2;
     }
 }
 
+if (scaleSizes.Count > 0)
+{
+    ScaleBench.Run(scaleSizes, scaleDir, scaleEpochs, scaleCompare, scaleThreads);
+    return 0;
+}
 if (stressSeconds > 0) return StressTest.Run(DataSet.Csv(Path.Combine(digitsDir, "digits_train.csv")), stressSeconds);
 
 Console.WriteLine($"# NeuralNet.MLExtensions benchmark  {DateTime.UtcNow:u}  cores {Environment.ProcessorCount}  " +

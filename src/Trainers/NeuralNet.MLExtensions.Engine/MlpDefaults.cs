@@ -10,6 +10,11 @@ public static class MlpDefaults
     /// <summary>The trainers' preset: <see cref="MlpPreset.Tabular"/>.</summary>
     public const MlpPreset Preset = MlpPreset.Tabular;
 
+    /// <summary>How Fit reads the data: <see cref="MlpDataPath.Auto"/>, in memory up to <see cref="MaximumInMemoryBytes"/>, streamed above.</summary>
+    public const MlpDataPath DataPath = MlpDataPath.Auto;
+    /// <summary>Largest estimated size of the training rows that Auto holds in memory: 1 GiB (about 12 million rows of 20 features).</summary>
+    public const long MaximumInMemoryBytes = 1L << 30;
+
     /// <summary>Multiclass classification.</summary>
     public const MlpTask Task = MlpTask.Multiclass;
     /// <summary>The squared loss for regression.</summary>

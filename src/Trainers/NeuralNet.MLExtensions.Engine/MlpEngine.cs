@@ -120,7 +120,7 @@ public static class MlpEngine
         return TrainInPlace(features, rows, featureCount, labels, exampleWeights, classCount, settings.ForRefit(Math.Max(1, held.BestEpoch), span), targets: targets);
     }
 
-    private static MlpNetwork Initialized(MlpArchitecture architecture, MlpTrainingSettings settings)
+    internal static MlpNetwork Initialized(MlpArchitecture architecture, MlpTrainingSettings settings)
     {
         var random = new SeededRandom(settings.Seed);
         var network = new MlpNetwork(architecture, new float[architecture.ParameterCount], copy: false);
@@ -146,7 +146,7 @@ public static class MlpEngine
                 throw new ArgumentOutOfRangeException(nameof(exampleWeights), exampleWeights[i], $"Example weight of row {i} must be a finite number ≥ 0; got {exampleWeights[i]}.");
     }
 
-    private static void CheckValidation(ValidationSet validation, int featureCount, int classCount)
+    internal static void CheckValidation(ValidationSet validation, int featureCount, int classCount)
     {
         int rows = validation.Rows;
         if (rows < 1) throw new ArgumentException("The validation data has no rows.", nameof(validation));

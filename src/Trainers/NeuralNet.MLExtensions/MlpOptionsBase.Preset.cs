@@ -48,9 +48,19 @@ public abstract partial class MlpOptionsBase
     /// </summary>
     internal MlpOptionsBase ForTrainingRows(ReadOnlySpan<int> labels, int classCount, out bool heldOutDropped)
     {
-        heldOutDropped = _validationFraction is null && ValidationFraction > 0f
-            && Engine.Data.StratifiedSplit.HeldOutCount(labels, Task == MlpTask.Regression ? 1 : classCount, ValidationFraction) < MinimumPresetHeldOutRows;
-        bool large = labels.Length > Values.LargeDataRows;
+        long heldOut = _validationFraction is null && ValidationFraction > 0f
+            ? Engine.Data.StratifiedSplit.HeldOutCount(labels, Task == MlpTask.Regression ? 1 : classCount, ValidationFraction) : MinimumPresetHeldOutRows;
+        return ForTrainingRows(labels.Length, heldOut, out heldOutDropped);
+    }
+
+    /// <summary>
+    /// As above for <paramref name="rows"/> training rows of which the preset's fraction holds out
+    /// <paramref name="heldOutRows"/> (a streamed run counts both in its first pass).
+    /// </summary>
+    internal MlpOptionsBase ForTrainingRows(long rows, long heldOutRows, out bool heldOutDropped)
+    {
+        heldOutDropped = _validationFraction is null && ValidationFraction > 0f && heldOutRows < MinimumPresetHeldOutRows;
+        bool large = rows > Values.LargeDataRows;
         bool singleNetwork = large && _ensembleSize is null && EnsembleSize > 1;
         bool largeBatches = large && _batchSize is null && BatchSize != Values.LargeDataBatchSize;
         if (!heldOutDropped && !singleNetwork && !largeBatches) return this;

@@ -11,7 +11,7 @@ namespace NeuralNet.MLExtensions;
 /// What the three MLP trainers (multiclass, binary, regression) share: the options checked up front, the seed, the
 /// schema checks, reading the data, the engine run and the model. Each trainer is a thin public face over one of these.
 /// </summary>
-internal sealed class MlpTrainerCore
+internal sealed partial class MlpTrainerCore
 {
     private const string ComponentName = "Mlp";
     private readonly MlpOptionsBase _options;
@@ -31,6 +31,11 @@ internal sealed class MlpTrainerCore
         _host = environment?.Register(ComponentName);
         if (!Enum.IsDefined(_options.Preset))
             throw new ArgumentOutOfRangeException(nameof(MlpOptionsBase.Preset), _options.Preset, $"Preset must be Tabular or Classic; got {_options.Preset}.");
+        if (!Enum.IsDefined(_options.DataPath))
+            throw new ArgumentOutOfRangeException(nameof(MlpOptionsBase.DataPath), _options.DataPath, $"DataPath must be Auto, InMemory or Streaming; got {_options.DataPath}.");
+        if (_options.MaximumInMemoryBytes < 0)
+            throw new ArgumentOutOfRangeException(nameof(MlpOptionsBase.MaximumInMemoryBytes), _options.MaximumInMemoryBytes,
+                $"MaximumInMemoryBytes must be at least 0 (0 streams all data when DataPath is Auto); got {_options.MaximumInMemoryBytes}.");
         Seed = _options.Seed ?? _host?.Rand.Next() ?? MlpDefaults.Seed;
         OptionMap.ThrowIfInvalid(_options.ToSettings(Seed).FindError());
     }
@@ -45,54 +50,78 @@ internal sealed class MlpTrainerCore
         var (features, label, weight) = CheckSchema(trainData.Schema);
         var validationColumns = validationData is null ? default : CheckValidationSchema(validationData.Schema, features, label);
         if (modelParameters is not null) WarmStartChecks.Check(modelParameters, Task, features, label);
-        var data = TrainingDataReader.Read(trainData, features, label, weight, _options.SkipInvalidRows, task: Task);
-        if (data.Weights is { } weights && !weights.AsSpan(0, data.Rows).ContainsAnyExcept(0f))
-            throw new InvalidOperationException($"All {data.Rows} training rows have weight 0 in ExampleWeight column '{weight!.Value.Name}': no example carries weight, so training would learn nothing. Give some rows a positive weight.");
-        ValidationSet? validation = null;
-        if (validationData is not null)
-        {
-            var v = TrainingDataReader.Read(validationData, validationColumns.Features, validationColumns.Label, validationColumns.Weight, _options.SkipInvalidRows, "validation", Task);
-            validation = v.Targets is { } t ? ValidationSet.ForRegression(v.Features, t, v.Weights) : new ValidationSet(v.Features, v.Labels, v.Weights);
-        }
+        var warmStart = modelParameters is null ? null
+            : new MlpWarmStart(modelParameters.Network, modelParameters.Standardizer, modelParameters.TrainingState, modelParameters.History)
+            { TargetStandardizer = modelParameters.TargetStandardizer };
+        int lastEpoch = TrainingState.LastEpoch(modelParameters?.TrainingState?.EpochsCompleted ?? modelParameters?.History.LastOrDefault()?.Epoch ?? 0, _options.MaximumNumberOfEpochs);
 
         using var channel = _host?.Start("Training");
+        var path = DataPathChoice.Choose(_options, trainData, features, label);
+        var (result, classes) = path.Streams
+            ? TrainStreaming(trainData, features, label, weight, validationData is null ? null : ReadValidation(validationData, validationColumns), warmStart, channel, lastEpoch, path)
+            : TrainInMemory(trainData, features, label, weight, validationData, validationColumns, warmStart, channel, lastEpoch, path.Rows);
+        channel?.Info(MessageSensitivity.None, TrainingLog.Stop(result, _options));
+
+        var model = new MlpModelParameters(result.Network, result.Standardizer, classes, result.History, result.StopReason, result.TrainingState, result.BestEpoch,
+            result.TargetStandardizer);
+        return new MlpPredictionTransformer(model, features.Name);
+    }
+
+    private (MlpTrainingResult Result, ClassLabels Classes) TrainInMemory(IDataView trainData, DataViewSchema.Column features, DataViewSchema.Column label,
+        DataViewSchema.Column? weight, IDataView? validationData, (DataViewSchema.Column Features, DataViewSchema.Column Label, DataViewSchema.Column? Weight) validationColumns,
+        MlpWarmStart? warmStart, IChannel? channel, int lastEpoch, long? knownRows)
+    {
+        var data = TrainingDataReader.Read(trainData, features, label, weight, _options.SkipInvalidRows, task: Task, knownRows: knownRows);
+        if (data.Weights is { } weights && !weights.AsSpan(0, data.Rows).ContainsAnyExcept(0f))
+            throw new InvalidOperationException($"All {data.Rows} training rows have weight 0 in ExampleWeight column '{weight!.Value.Name}': no example carries weight, so training would learn nothing. Give some rows a positive weight.");
+        var validation = validationData is null ? null : ReadValidation(validationData, validationColumns);
+
         if (data.SkippedRows > 0)
             channel?.Info(MessageSensitivity.None, $"Mlp: skipped {data.SkippedRows} invalid training row(s) (SkipInvalidRows is on); training on {data.Rows}.");
-        string outputs = Task == MlpTask.Multiclass ? data.Classes.Count.ToString(CultureInfo.InvariantCulture) : $"1 ({Task})";
-        channel?.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
-            $"Mlp: training {data.FeatureCount}-{string.Join("-", _options.HiddenLayerSizes)}-{outputs} on {data.Rows} rows, seed {Seed}" +
-            $"{(validation is null ? "" : $", validating on {validation.Rows} rows")}{(modelParameters is null ? "" : $", continuing after epoch {modelParameters.History.Count}")}."));
+        LogStart(channel, data.FeatureCount, data.Classes.Count, data.Rows, validation, warmStart);
 
-        int lastEpoch = TrainingState.LastEpoch(modelParameters?.TrainingState?.EpochsCompleted ?? modelParameters?.History.LastOrDefault()?.Epoch ?? 0, _options.MaximumNumberOfEpochs);
-        var progress = _options.Progress;
-        var callback = _options.EpochCompleted;
         bool heldOutDropped = false;
         var options = validation is not null ? _options.ForValidationData()
             : _options.ForTrainingRows(data.Labels.AsSpan(0, data.Rows), data.Classes.Count, out heldOutDropped);
+        var settings = SettingsFor(options, channel, lastEpoch, data.Rows, heldOutDropped);
+        OptionMap.ThrowIfInvalid(settings.FindErrorForData(data.FeatureCount, data.Classes.Count));
+        var result = MlpEngine.TrainInPlace(data.Features, data.Rows, data.FeatureCount, data.Labels, data.Weights, data.Classes.Count, settings,
+            validation: validation, warmStart: warmStart, targets: data.Targets);
+        return (result, data.Classes);
+    }
+
+    private ValidationSet ReadValidation(IDataView validationData,
+        (DataViewSchema.Column Features, DataViewSchema.Column Label, DataViewSchema.Column? Weight) columns)
+    {
+        var v = TrainingDataReader.Read(validationData, columns.Features, columns.Label, columns.Weight, _options.SkipInvalidRows, "validation", Task);
+        return v.Targets is { } t ? ValidationSet.ForRegression(v.Features, t, v.Weights) : new ValidationSet(v.Features, v.Labels, v.Weights);
+    }
+
+    private void LogStart(IChannel? channel, int featureCount, int classCount, long rows, ValidationSet? validation, MlpWarmStart? warmStart)
+    {
+        string outputs = Task == MlpTask.Multiclass ? classCount.ToString(CultureInfo.InvariantCulture) : $"1 ({Task})";
+        channel?.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
+            $"Mlp: training {featureCount}-{string.Join("-", _options.HiddenLayerSizes)}-{outputs} on {rows} rows, seed {Seed}" +
+            $"{(validation is null ? "" : $", validating on {validation.Rows} rows")}{(warmStart is null ? "" : $", continuing after epoch {warmStart.History.Count}")}."));
+    }
+
+    /// <summary>The engine settings for <paramref name="options"/> (after the preset's data rules), with the log, Progress and callback wired in.</summary>
+    private MlpTrainingSettings SettingsFor(MlpOptionsBase options, IChannel? channel, int lastEpoch, long rows, bool heldOutDropped)
+    {
         if (heldOutDropped)
             channel?.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
-                $"Mlp: the preset's ValidationFraction {_options.ValidationFraction} would hold out fewer than {MlpOptionsBase.MinimumPresetHeldOutRows} of the {data.Rows} rows; training on all of them, stopping on the training loss."));
+                $"Mlp: the preset's ValidationFraction {_options.ValidationFraction} would hold out fewer than {MlpOptionsBase.MinimumPresetHeldOutRows} of the {rows} rows; training on all of them, stopping on the training loss."));
         if (options.EnsembleSize != _options.EnsembleSize || options.BatchSize != _options.BatchSize)
             channel?.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
-                $"Mlp: {data.Rows} rows are more than the preset's {MlpPresetValues.For(_options.Preset).LargeDataRows} for an ensemble; training a single network with batches of {options.BatchSize} (set EnsembleSize and BatchSize to choose)."));
-        var settings = options.ToSettings(Seed, report =>
+                $"Mlp: {rows} rows are more than the preset's {MlpPresetValues.For(_options.Preset).LargeDataRows} for an ensemble; training a single network with batches of {options.BatchSize} (set EnsembleSize and BatchSize to choose)."));
+        var progress = _options.Progress;
+        var callback = _options.EpochCompleted;
+        return options.ToSettings(Seed, report =>
         {
             channel?.Info(MessageSensitivity.None, TrainingLog.Epoch(report, lastEpoch));
             progress?.Report(report);
             callback?.Invoke(report);
         }, IsCanceled);
-        OptionMap.ThrowIfInvalid(settings.FindErrorForData(data.FeatureCount, data.Classes.Count));
-
-        var warmStart = modelParameters is null ? null
-            : new MlpWarmStart(modelParameters.Network, modelParameters.Standardizer, modelParameters.TrainingState, modelParameters.History)
-            { TargetStandardizer = modelParameters.TargetStandardizer };
-        var result = MlpEngine.TrainInPlace(data.Features, data.Rows, data.FeatureCount, data.Labels, data.Weights, data.Classes.Count, settings,
-            validation: validation, warmStart: warmStart, targets: data.Targets);
-        channel?.Info(MessageSensitivity.None, TrainingLog.Stop(result, _options));
-
-        var model = new MlpModelParameters(result.Network, result.Standardizer, data.Classes, result.History, result.StopReason, result.TrainingState, result.BestEpoch,
-            result.TargetStandardizer);
-        return new MlpPredictionTransformer(model, features.Name);
     }
 
     private bool IsCanceled() =>

@@ -15,11 +15,12 @@ namespace NeuralNet.MLExtensions;
 /// </summary>
 internal static class OptionMap
 {
-    /// <summary>Options of the trainer alone, with no engine setting: the columns, the invalid-row policy, the progress sink.</summary>
+    /// <summary>Options of the trainer alone, with no engine setting: the columns, the invalid-row policy, the progress sink, how the data is read.</summary>
     internal static readonly string[] TrainerOnly =
     [
         nameof(MlpOptionsBase.LabelColumnName), nameof(MlpOptionsBase.FeatureColumnName), nameof(MlpOptionsBase.ExampleWeightColumnName),
         nameof(MlpOptionsBase.SkipInvalidRows), nameof(MlpOptionsBase.Progress), nameof(MlpOptionsBase.Preset),
+        nameof(MlpOptionsBase.DataPath), nameof(MlpOptionsBase.MaximumInMemoryBytes),
     ];
 
     /// <summary>

@@ -28,6 +28,19 @@ internal static class ClassWeights
         return perClass;
     }
 
+    /// <summary>As <see cref="PerClass(ClassWeighting, IReadOnlyList{float}?, ReadOnlySpan{int}, int)"/> from each class's row count (a streamed run's counts).</summary>
+    public static float[] PerClass(ClassWeighting weighting, IReadOnlyList<float>? explicitWeights, ReadOnlySpan<long> classRows)
+    {
+        if (weighting != ClassWeighting.Balanced) return PerClass(weighting, explicitWeights, [], classRows.Length);
+        long rows = 0;
+        int present = 0;
+        foreach (long n in classRows) (rows, present) = (rows + n, present + (n > 0 ? 1 : 0));
+        var perClass = new float[classRows.Length];
+        for (int c = 0; c < perClass.Length; c++)
+            perClass[c] = classRows[c] == 0 ? 0f : (float)((double)rows / ((double)present * classRows[c]));
+        return perClass;
+    }
+
     /// <summary>The example weights times each row's class weight; the example weights themselves when there is no weighting.</summary>
     public static float[]? Apply(ClassWeighting weighting, IReadOnlyList<float>? explicitWeights, int[] labels, int rows, int classCount, float[]? exampleWeights)
     {

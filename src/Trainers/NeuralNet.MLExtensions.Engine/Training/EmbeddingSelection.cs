@@ -10,10 +10,14 @@ namespace NeuralNet.MLExtensions.Engine.Training;
 internal static class EmbeddingSelection
 {
     /// <summary>The stage for features: [rows×featureCount], or null when the settings ask for none.</summary>
-    public static InputEmbedding? Choose(MlpTrainingSettings settings, ReadOnlySpan<float> features, int rows, int featureCount)
+    public static InputEmbedding? Choose(MlpTrainingSettings settings, ReadOnlySpan<float> features, int rows, int featureCount) =>
+        settings.NumericEmbedding == NumericEmbeddingKind.None ? Choose(settings, []) : Choose(settings, ManyValued(features, rows, featureCount));
+
+    /// <summary>The stage given the features with more than two distinct values (<paramref name="manyValued"/>, counted elsewhere).</summary>
+    public static InputEmbedding? Choose(MlpTrainingSettings settings, int[] manyValued)
     {
         if (settings.NumericEmbedding == NumericEmbeddingKind.None && !settings.FeatureScaleLayer) return null;
-        int[] embedded = settings.NumericEmbedding == NumericEmbeddingKind.None ? [] : ManyValued(features, rows, featureCount);
+        int[] embedded = settings.NumericEmbedding == NumericEmbeddingKind.None ? [] : manyValued;
         if (settings.NumericEmbedding == NumericEmbeddingKind.Auto && embedded.Length > MlpDefaults.AutoEmbeddingMaxFeatures) embedded = [];
         if (embedded.Length == 0 && !settings.FeatureScaleLayer) return null;
         return new InputEmbedding(embedded, settings.EmbeddingFrequencies, settings.EmbeddingWidth, settings.FeatureScaleLayer);

@@ -26,6 +26,9 @@ internal sealed class SeededRandom(int seed)
     /// <summary>Uniform in [0, 1).</summary>
     public double NextDouble() => _random.NextDouble();
 
+    /// <summary>Uniform integer in [0, <paramref name="count"/>).</summary>
+    public int Next(int count) => _random.Next(count);
+
     /// <summary>Standard normal draw (Box–Muller, the second value kept for the next call).</summary>
     public double NextGaussian()
     {

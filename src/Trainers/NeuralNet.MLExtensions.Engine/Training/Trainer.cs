@@ -44,6 +44,18 @@ internal sealed class Trainer : IDisposable
     public MlpTrainingResult Run(float[] features, int rows, int[] labels, float[]? targets, float[]? exampleWeights, FeatureStandardizer? standardizer,
         TargetStandardizer? target, ValidationEvaluator? validation = null, MlpWarmStart? warmStart = null)
     {
+        var order = new int[rows];
+        return Run((int epoch, double[] layerNormSums, ref TrainingState state) => RunEpoch(features, rows, labels, targets, exampleWeights, epoch, order, layerNormSums, ref state),
+            ExampleWeightSum.Of(exampleWeights, rows), standardizer, target, validation, warmStart);
+    }
+
+    /// <summary>
+    /// The epoch loop over epochs that <paramref name="epochPass"/> runs (the in-memory shuffle above, or a streamed
+    /// epoch), whose rows weigh <paramref name="totalWeight"/> in all.
+    /// </summary>
+    public MlpTrainingResult Run(EpochPass epochPass, double totalWeight, FeatureStandardizer? standardizer,
+        TargetStandardizer? target, ValidationEvaluator? validation = null, MlpWarmStart? warmStart = null)
+    {
         var state = TrainingState.Begin(_settings, warmStart);
         state.RestoreInto(_optimizer);
         var history = (warmStart?.History ?? []).Where(h => h.Epoch <= state.EpochsCompleted).ToList();
@@ -55,16 +67,14 @@ internal sealed class Trainer : IDisposable
         // A resumed run whose start is the best epoch so far can fall back to it, as the uninterrupted run would.
         (float[] Parameters, TrainingState State)? best = keepBest && state.EarlyStopping.Epoch == state.EpochsCompleted && state.EpochsCompleted > 0
             ? ((float[])_network.ParameterArray.Clone(), state.WithOptimizer(_optimizer)) : null;
-        double totalWeight = ExampleWeightSum.Of(exampleWeights, rows);
         var clock = Stopwatch.StartNew();
-        var order = new int[rows];
         var layerNormSums = new double[_network.Architecture.LayerCount];
         StopReason reason = StopReason.MaximumEpochsReached;
 
         for (int epoch = state.EpochsCompleted, last = TrainingState.LastEpoch(epoch, _settings.MaximumNumberOfEpochs); epoch++ < last;)
         {
             _optimizer.LearningRate = schedule.Rate(epoch - 1, state);
-            var (lossSum, normSum, batches) = RunEpoch(features, rows, labels, targets, exampleWeights, epoch, order, layerNormSums, ref state);
+            var (lossSum, normSum, batches) = epochPass(epoch, layerNormSums, ref state);
             double dataLoss = lossSum / totalWeight;
             double loss = dataLoss + L2Penalty() + L1Penalty.Value(Weights, _settings.L1Regularization);
             if (!double.IsFinite(loss)) throw Divergence.NotFinite(epoch, batches, loss, _optimizer.LearningRate);
@@ -132,7 +142,13 @@ internal sealed class Trainer : IDisposable
         return (lossSum, normSum, batches);
     }
 
-    private void ThrowIfCancellationRequested()
+    /// <summary>The step that trains one mini-batch (a streamed epoch calls it on its pool's rows).</summary>
+    internal TrainingStep Step => _step;
+
+    /// <summary>The optimizer's learning rate in force (for the divergence messages).</summary>
+    internal float LearningRate => _optimizer.LearningRate;
+
+    internal void ThrowIfCancellationRequested()
     {
         _settings.CancellationToken.ThrowIfCancellationRequested();
         if (_settings.IsCancellationRequested?.Invoke() == true)
@@ -143,3 +159,9 @@ internal sealed class Trainer : IDisposable
 
     private double L2Penalty() => _settings.L2Regularization == 0f ? 0 : 0.5 * _settings.L2Regularization * TensorPrimitives.Dot(Weights, Weights);
 }
+
+/// <summary>
+/// One epoch of training: the summed weighted loss (without penalties), the summed global gradient norm and the number
+/// of mini-batches (each layer's norm summed into layerNormSums); records the untrained network's loss in the state once.
+/// </summary>
+internal delegate (double LossSum, double NormSum, int Batches) EpochPass(int epoch, double[] layerNormSums, ref TrainingState state);

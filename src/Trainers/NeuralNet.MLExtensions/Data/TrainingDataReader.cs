@@ -15,19 +15,15 @@ internal static class TrainingDataReader
     /// <summary>
     /// Reads training rows; <paramref name="role"/> names the data in messages ("training" or "validation"). The label
     /// is a key (multiclass), a Boolean (binary: false is class 0, true class 1) or a Single (regression: the targets).
+    /// <paramref name="knownRows"/>: the row count when the caller has counted them already.
     /// </summary>
     public static TrainingSet Read(IDataView data, DataViewSchema.Column features, DataViewSchema.Column label,
-        DataViewSchema.Column? weight, bool skipInvalidRows, string role = "training", MlpTask task = MlpTask.Multiclass)
+        DataViewSchema.Column? weight, bool skipInvalidRows, string role = "training", MlpTask task = MlpTask.Multiclass, long? knownRows = null)
     {
         bool training = role == "training";
         int d = ((VectorDataViewType)features.Type).Size;
-        var classes = task switch
-        {
-            MlpTask.Binary => ClassLabels.Binary,
-            MlpTask.Regression => ClassLabels.None,
-            _ => ClassLabels.FromLabelColumn(label),
-        };
-        long count = data.GetRowCount() ?? CountRows(data, label);
+        var classes = ClassesOf(label, task);
+        long count = knownRows ?? data.GetRowCount() ?? CountRows(data, label);
         if (count == 0) throw new InvalidOperationException($"The {role} data has no rows; {(training ? "a model cannot be trained on nothing" : "there is nothing to validate on")}.");
         if (count * d > Array.MaxLength)
             throw new InvalidOperationException($"The {role} data has {count} rows of {d} features, more than one array can hold ({Array.MaxLength} values).");
@@ -90,8 +86,16 @@ internal static class TrainingDataReader
         return new TrainingSet(x, rows, d, y, w, classes, invalid.Rows) { Targets = targets };
     }
 
+    /// <summary>The classes of <paramref name="task"/> with <paramref name="label"/>: its key values, false/true, or none.</summary>
+    internal static ClassLabels ClassesOf(DataViewSchema.Column label, MlpTask task) => task switch
+    {
+        MlpTask.Binary => ClassLabels.Binary,
+        MlpTask.Regression => ClassLabels.None,
+        _ => ClassLabels.FromLabelColumn(label),
+    };
+
     // The label as a float: the key value (0 missing), 2 for true and 1 for false, or the regression target itself.
-    private static ValueGetter<float> LabelGetter(DataViewRowCursor cursor, DataViewSchema.Column label, MlpTask task)
+    internal static ValueGetter<float> LabelGetter(DataViewRowCursor cursor, DataViewSchema.Column label, MlpTask task)
     {
         switch (task)
         {
@@ -108,76 +112,11 @@ internal static class TrainingDataReader
         }
     }
 
-    private static long CountRows(IDataView data, DataViewSchema.Column label)
+    internal static long CountRows(IDataView data, DataViewSchema.Column label)
     {
         long n = 0;
         using var cursor = data.GetRowCursor([label]);
         while (cursor.MoveNext()) n++;
         return n;
-    }
-
-    /// <summary>Counts invalid rows and remembers which feature slots held non-finite values.</summary>
-    private sealed class InvalidRows
-    {
-        private readonly SortedDictionary<int, int> _slots = new();
-        public int Rows, BadFeatures, MissingLabels, BadWeights;
-        public bool NumericLabel;
-
-        // key: the key value (0 = missing) with classCount classes, or with classCount 0 a regression target (NaN = missing).
-        public bool Check(ReadOnlySpan<float> row, float key, int classCount, float weight, bool weighted)
-        {
-            bool bad = false;
-            for (int i = 0; i < row.Length; i++)
-                if (!float.IsFinite(row[i]))
-                {
-                    if (!bad) BadFeatures++;
-                    bad = true;
-                    _slots[i] = _slots.GetValueOrDefault(i) + 1;
-                }
-            if (classCount == 0 ? !float.IsFinite(key) : key == 0 || key > classCount) { MissingLabels++; bad = true; }
-            if (weighted && !(weight >= 0f && float.IsFinite(weight))) { BadWeights++; bad = true; }
-            if (bad) Rows++;
-            return bad;
-        }
-
-        public string Summary(DataViewSchema.Column features)
-        {
-            var parts = new List<string>();
-            if (BadFeatures > 0) parts.Add($"{BadFeatures} with NaN or infinity in Features column '{features.Name}' ({Slots(features)})");
-            if (MissingLabels > 0) parts.Add($"{MissingLabels} with a missing label");
-            if (BadWeights > 0) parts.Add($"{BadWeights} with a negative or non-finite weight");
-            return string.Join("; ", parts);
-        }
-
-        public string Describe(DataViewSchema.Column features, DataViewSchema.Column label, DataViewSchema.Column? weight, string role)
-        {
-            var lines = new List<string>();
-            if (BadFeatures > 0)
-                lines.Add($"{BadFeatures} {role} row(s) have NaN or infinity in Features column '{features.Name}', in {Slots(features)}. " +
-                          "Replace them first (e.g. mlContext.Transforms.ReplaceMissingValues) or filter the rows out.");
-            if (MissingLabels > 0)
-                lines.Add(NumericLabel
-                    ? $"{MissingLabels} {role} row(s) have a NaN or infinite value in Label column '{label.Name}'. Filter them out (e.g. mlContext.Data.FilterRowsByMissingValues(data, \"{label.Name}\"))."
-                    : $"{MissingLabels} {role} row(s) have a missing label in Label column '{label.Name}' (key value 0, e.g. a value MapValueToKey did not see).");
-            if (BadWeights > 0)
-                lines.Add($"{BadWeights} {role} row(s) have a negative, NaN or infinite weight in ExampleWeight column '{weight?.Name}'; weights must be finite and ≥ 0.");
-            lines.Add("Set Options.SkipInvalidRows = true to skip such rows instead (their count is reported on MLContext.Log).");
-            return string.Join(" ", lines);
-        }
-
-        private string Slots(DataViewSchema.Column features)
-        {
-            VBuffer<ReadOnlyMemory<char>> names = default;
-            var slotColumn = features.Annotations.Schema.GetColumnOrNull(AnnotationNames.SlotNames);
-            bool named = slotColumn is { Type: VectorDataViewType { ItemType: TextDataViewType } t } && t.Size == ((VectorDataViewType)features.Type).Size;
-            if (named) features.Annotations.GetValue(AnnotationNames.SlotNames, ref names);
-            var slotNames = named ? names.DenseValues().ToArray() : null;
-            var shown = _slots.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(10).Select(s =>
-            {
-                string name = slotNames is not null && slotNames[s.Key].Length > 0 ? $" '{slotNames[s.Key]}'" : "";
-                return string.Create(CultureInfo.InvariantCulture, $"slot {s.Key}{name}: {s.Value} row(s)");
-            });
-            return string.Join(", ", shown) + (_slots.Count > 10 ? $", and {_slots.Count - 10} more slots" : "");
-        }
     }
 }

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using NeuralNet.MLExtensions.Engine;
+using NeuralNet.MLExtensions.Engine.Streaming;
+
+namespace NeuralNet.MLExtensions.Data;
+
+/// <summary>
+/// The training columns of an IDataView as a streamed source for the engine: each read opens a new cursor and fills
+/// blocks row by row (no per-row allocation), with the same label and weight rules as <see cref="TrainingDataReader"/>.
+/// Invalid rows (non-finite features, a missing label, a bad weight) are skipped on every read and counted on the
+/// first, so <c>Fit</c> can report them as the in-memory path does. Rows keep their position in the data view, which
+/// decides the held-out ones.
+/// </summary>
+internal sealed class DataViewBlockSource : IRowBlockSource
+{
+    private readonly IDataView _data;
+    private readonly DataViewSchema.Column _features, _label;
+    private readonly DataViewSchema.Column? _weight;
+    private readonly MlpTask _task;
+    private readonly int _classCount;
+    private int _reads;
+
+    public DataViewBlockSource(IDataView data, DataViewSchema.Column features, DataViewSchema.Column label, DataViewSchema.Column? weight, MlpTask task, int classCount)
+    {
+        (_data, _features, _label, _weight, _task, _classCount) = (data, features, label, weight, task, classCount);
+        FeatureCount = ((VectorDataViewType)features.Type).Size;
+        Invalid = new InvalidRows { NumericLabel = task == MlpTask.Regression };
+        Name = $"the training data (Features column '{features.Name}', Label column '{label.Name}')";
+    }
+
+    public int FeatureCount { get; }
+    public bool HasWeights => _weight is not null;
+    public bool HasTargets => _task == MlpTask.Regression;
+    public string Name { get; }
+    /// <summary>The invalid rows the first read met.</summary>
+    public InvalidRows Invalid { get; }
+
+    public IRowBlockReader Open() => new Reader(this, countInvalid: Interlocked.Increment(ref _reads) == 1);
+
+    private sealed class Reader : IRowBlockReader
+    {
+        private readonly DataViewBlockSource _source;
+        private readonly DataViewRowCursor _cursor;
+        private readonly ValueGetter<VBuffer<float>> _getFeatures;
+        private readonly ValueGetter<float> _getLabel;
+        private readonly ValueGetter<float>? _getWeight;
+        private readonly InvalidRows _invalid;
+        private VBuffer<float> _buffer;
+
+        public Reader(DataViewBlockSource source, bool countInvalid)
+        {
+            _source = source;
+            // Later reads meet the same invalid rows: they skip them with a counter of their own.
+            _invalid = countInvalid ? source.Invalid : new InvalidRows { NumericLabel = source.HasTargets };
+            var columns = new List<DataViewSchema.Column> { source._features, source._label };
+            if (source._weight is { } weight) columns.Add(weight);
+            _cursor = source._data.GetRowCursor(columns);
+            _getFeatures = _cursor.GetGetter<VBuffer<float>>(source._features);
+            _getLabel = TrainingDataReader.LabelGetter(_cursor, source._label, source._task);
+            _getWeight = source._weight is { } w ? _cursor.GetGetter<float>(w) : null;
+        }
+
+        public long Position { get; private set; }
+
+        public bool Read(RowBlock block)
+        {
+            var invalid = _invalid;
+            int classCount = _source.HasTargets ? 0 : _source._classCount;
+            float key = 0, weight = 1f;
+            int n = 0;
+            while (n < block.Capacity && _cursor.MoveNext())
+            {
+                long position = Position++;
+                _getFeatures(ref _buffer);
+                if (_buffer.Length != block.FeatureCount)
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                        $"Row {position} has {_buffer.Length} values in Features column '{_source._features.Name}'; the schema says {block.FeatureCount}."));
+                _getLabel(ref key);
+                _getWeight?.Invoke(ref weight);
+                var row = block.Row(n);
+                _buffer.CopyTo(row);
+                if (invalid.Check(row, key, classCount, weight, _getWeight is not null)) continue;
+                if (block.Targets is { } targets) targets[n] = key;
+                block.Labels[n] = _source.HasTargets ? 0 : (int)key - 1;
+                if (block.Weights is { } weights) weights[n] = weight;
+                block.Positions[n] = position;
+                n++;
+            }
+            block.Count = n;
+            return n > 0;
+        }
+
+        public void Dispose() => _cursor.Dispose();
+    }
+}
