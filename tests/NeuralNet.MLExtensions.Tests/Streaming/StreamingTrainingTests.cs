@@ -55,7 +55,7 @@ public sealed class StreamingTrainingTests
     public void StreamingTraining_Train_OneAndTwoThreads_GiveTheSameModel()
     {
         MlpTrainingResult Run(int threads) => StreamedRun.Train(RepeatedDigits(4), 10,
-            new MlpTrainingSettings { Seed = 3, ValidationFraction = 0.1f, MaximumNumberOfEpochs = 2, BatchSize = 64, NumberOfThreads = threads, FeatureScaling = FeatureScaling.Robust });
+            new MlpTrainingSettings { Seed = 3, ValidationFraction = 0.1f, MaximumNumberOfEpochs = 2, BatchSize = 64, NumberOfThreads = threads, MinimumParallelStepMultiplyAdds = 0, FeatureScaling = FeatureScaling.Robust });
         var one = Run(1);
         var two = Run(2);
         var again = Run(1);
