@@ -28,6 +28,10 @@ internal sealed class ArrayBlockSource(float[] features, int featureCount, int[]
     public int Rows => _labels.Length;
     /// <summary>Rows to leave out of reads after the first (a source that changes between reads).</summary>
     public int DropAfterFirstRead { get; init; }
+    /// <summary>Whether read <c>Read</c> skips the row at a position (as a reader skips an invalid row; positions still count it).</summary>
+    public Func<int, long, bool>? Skip { get; init; }
+    /// <summary>Changes the features of the row at a position in read <c>Read</c> (a source whose values change between reads).</summary>
+    public Action<int, long, Span<float>>? EditRow { get; init; }
 
     public IRowBlockReader Open() => new Reader(this, ++Reads);
 
@@ -46,7 +50,9 @@ internal sealed class ArrayBlockSource(float[] features, int featureCount, int[]
                 if (source.FailAt is { } fail && fail.Read == read && fail.Row == Position)
                     throw new IOException($"disk error at byte {Position * d * 4}");
                 int r = (int)Position;
+                if (source.Skip?.Invoke(read, Position) == true) { Position++; continue; }
                 source._features.AsSpan(r * d, d).CopyTo(block.Row(n));
+                source.EditRow?.Invoke(read, Position, block.Row(n));
                 block.Labels[n] = source._labels[r];
                 if (block.Weights is { } w) w[n] = source._weights![r];
                 if (block.Targets is { } t) t[n] = source._targets![r];

@@ -117,6 +117,26 @@ public sealed class StreamingTrainingTests
     }
 
     [TestMethod]
+    public void StreamingTraining_Train_LaterReadSkipsAnotherRow_IsRefused()
+    {
+        // The first read skips row 5 (invalid then), later reads row 7 instead: the same count, other rows.
+        var d = Digits.Value;
+        var source = new ArrayBlockSource(d.Features, d.FeatureCount, d.Labels) { Skip = (read, row) => row == (read == 1 ? 5 : 7) };
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => StreamedRun.Train(source, 10, new MlpTrainingSettings { MaximumNumberOfEpochs = 2, HiddenLayerSizes = [8] }));
+        StringAssert.Contains(error.Message, "Reading the test rows in epoch 1 gave other rows than the first pass");
+        StringAssert.Contains(error.Message, "same rows, in the same order");
+    }
+
+    [TestMethod]
+    public void StreamingTraining_Train_LaterReadChangesAValue_IsRefused()
+    {
+        var d = Digits.Value;
+        var source = new ArrayBlockSource(d.Features, d.FeatureCount, d.Labels) { EditRow = (read, row, x) => { if (read == 3 && row == 1000) x[^1] += 1f; } };
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => StreamedRun.Train(source, 10, new MlpTrainingSettings { MaximumNumberOfEpochs = 3, HiddenLayerSizes = [8] }));
+        StringAssert.Contains(error.Message, "in epoch 2 gave other rows than the first pass");
+    }
+
+    [TestMethod]
     public void StreamingTraining_Train_WholeDataInThePool_TrainsEveryRowOncePerEpoch()
     {
         var trained = new List<long>();

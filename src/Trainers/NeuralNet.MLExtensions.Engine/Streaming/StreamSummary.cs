@@ -31,6 +31,8 @@ internal sealed class StreamSummary
     public ValidationSet? Validation { get; }
     /// <summary>Rows the source gave, skipped ones included.</summary>
     public long Positions { get; }
+    /// <summary>What the pass read (every row, held out or not); every epoch's read must give the same.</summary>
+    public ReadFingerprint Fingerprint { get; init; }
 
     /// <summary>All rows' statistics (valid rows, held out or not).</summary>
     public long Rows => _merged ? Train.Rows : Train.Rows + Held.Rows;

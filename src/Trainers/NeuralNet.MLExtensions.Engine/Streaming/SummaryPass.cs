@@ -28,6 +28,7 @@ internal static class SummaryPass
         var clock = Stopwatch.StartNew();
         double reported = 0;
         long rows = 0, positions = 0;
+        var fingerprint = new ReadFingerprint();
 
         using (var blocks = new BlockPrefetcher(source, StreamingDefaults.BlockRows(d), StreamingDefaults.ReadAheadBlocks, "the first pass"))
         {
@@ -45,6 +46,7 @@ internal static class SummaryPass
                     (isHeld ? held : train).Add(row, label, weight, target);
                     distinct?.Add(row);
                     if (isHeld) validation.Add(row, label, weight, target);
+                    fingerprint.Add(position, row, label, weight, target);
                     positions = position + 1;
                 }
                 rows += block.Count;
@@ -57,7 +59,7 @@ internal static class SummaryPass
             }
         }
         progress?.Invoke(rows, clock.Elapsed);
-        return new StreamSummary(holdOut, train, held, distinct?.ManyValued() ?? [], validation.ToValidationSet(), positions);
+        return new StreamSummary(holdOut, train, held, distinct?.ManyValued() ?? [], validation.ToValidationSet(), positions) { Fingerprint = fingerprint };
     }
 
     /// <summary>The first <see cref="StreamingDefaults.ValidationRows"/> held-out rows, in buffers that double as they fill.</summary>
