@@ -110,4 +110,15 @@ public sealed class StreamingStatisticsTests
         int firstHeld = Enumerable.Range(0, data.Rows).First(r => rule.IsHeldOut(r));
         CollectionAssert.AreEqual(data.Features.AsSpan(firstHeld * data.FeatureCount, data.FeatureCount).ToArray(), summary.Validation.Features[..data.FeatureCount]);
     }
+
+    [TestMethod]
+    public void SummaryPass_Run_WideData_KeepsTheValidationCopyWithinItsByteBudget()
+    {
+        // 10,000 rows of 2,048 features, nine in ten held out: all 9,000 held-out rows would be a 74 MB copy, more
+        // than the shuffle pool's 64 MiB; the copy keeps the first held-out rows that fit 64 MiB (8,192 rows).
+        const int d = 2048;
+        var summary = SummaryPass.Run(new GeneratedBlockSource(10_000, d, 2), new MlpTrainingSettings { ValidationFraction = 0.9f, Seed = 1 }, 2);
+        Assert.IsGreaterThan(8_500L, summary.Held.Rows);
+        Assert.AreEqual((64 << 20) / (4 * d), summary.Validation!.Rows);
+    }
 }

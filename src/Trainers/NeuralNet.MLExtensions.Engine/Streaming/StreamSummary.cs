@@ -3,7 +3,7 @@ namespace NeuralNet.MLExtensions.Engine.Streaming;
 /// <summary>
 /// The first pass's result: the statistics of the rows trained on and of the rows held out (kept apart, so a run that
 /// ends up holding out nothing merges them), the features with many values (for the embeddings), and the first
-/// <see cref="StreamingDefaults.ValidationRows"/> held-out rows, which measure every epoch.
+/// held-out rows that fit <see cref="StreamingDefaults.ValidationRowsFor"/>, which measure every epoch.
 /// </summary>
 internal sealed class StreamSummary
 {

@@ -62,19 +62,20 @@ internal static class SummaryPass
         return new StreamSummary(holdOut, train, held, distinct?.ManyValued() ?? [], validation.ToValidationSet(), positions) { Fingerprint = fingerprint };
     }
 
-    /// <summary>The first <see cref="StreamingDefaults.ValidationRows"/> held-out rows, in buffers that double as they fill.</summary>
+    /// <summary>The first held-out rows (<see cref="StreamingDefaults.ValidationRowsFor"/>), in buffers that double as they fill.</summary>
     private sealed class ValidationBuffer(int featureCount, bool weighted, bool regression)
     {
+        private readonly int _maximumRows = StreamingDefaults.ValidationRowsFor(featureCount);
         private float[] _features = [], _weights = [], _targets = [];
         private int[] _labels = [];
         private int _rows;
 
         public void Add(ReadOnlySpan<float> row, int label, float weight, float target)
         {
-            if (_rows == StreamingDefaults.ValidationRows) return;
+            if (_rows == _maximumRows) return;
             if (_rows == _labels.Length)
             {
-                int capacity = Math.Min(StreamingDefaults.ValidationRows, Math.Max(1024, 2 * _rows));
+                int capacity = Math.Min(_maximumRows, Math.Max(1024, 2 * _rows));
                 Array.Resize(ref _features, capacity * featureCount);
                 Array.Resize(ref _labels, capacity);
                 Array.Resize(ref _weights, capacity);
