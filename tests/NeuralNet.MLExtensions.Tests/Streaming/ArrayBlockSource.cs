@@ -18,6 +18,9 @@ internal sealed class ArrayBlockSource(float[] features, int featureCount, int[]
     public string Name => "the test rows";
     /// <summary>Reads opened so far (the first pass is read 1).</summary>
     public int Reads { get; private set; }
+    /// <summary>Readers opened and not yet disposed.</summary>
+    public int OpenReaders => _open;
+    private int _open;
     /// <summary>Blocks served over all reads.</summary>
     public int BlocksServed { get; private set; }
     /// <summary>Fail read <c>Read</c> when it reaches row <c>Row</c>.</summary>
@@ -33,7 +36,11 @@ internal sealed class ArrayBlockSource(float[] features, int featureCount, int[]
     /// <summary>Changes the features of the row at a position in read <c>Read</c> (a source whose values change between reads).</summary>
     public Action<int, long, Span<float>>? EditRow { get; init; }
 
-    public IRowBlockReader Open() => new Reader(this, ++Reads);
+    public IRowBlockReader Open()
+    {
+        Interlocked.Increment(ref _open);
+        return new Reader(this, ++Reads);
+    }
 
     private sealed class Reader(ArrayBlockSource source, int read) : IRowBlockReader
     {
@@ -64,6 +71,6 @@ internal sealed class ArrayBlockSource(float[] features, int featureCount, int[]
             return n > 0;
         }
 
-        public void Dispose() { }
+        public void Dispose() => Interlocked.Decrement(ref source._open);
     }
 }

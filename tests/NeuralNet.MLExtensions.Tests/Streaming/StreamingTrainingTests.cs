@@ -84,6 +84,7 @@ public sealed class StreamingTrainingTests
         Assert.AreEqual(3, source.Reads, "the first pass, epoch 1, and epoch 2 where it stopped");
         Assert.IsGreaterThanOrEqualTo(0, atCancel);
         Assert.IsLessThanOrEqualTo(StreamingDefaults.BlockRows(64), trained - atCancel);
+        Assert.AreEqual(0, source.OpenReaders, "the stopped epoch's reader is disposed");
     }
 
     [TestMethod]
@@ -93,6 +94,7 @@ public sealed class StreamingTrainingTests
         var source = RepeatedDigits(5, beforeBlock: (read, block) => { if (block == 1) cancellation.Cancel(); });
         Assert.ThrowsExactly<OperationCanceledException>(() => SummaryPass.Run(source, new MlpTrainingSettings { CancellationToken = cancellation.Token }, 10));
         Assert.AreEqual(1, source.Reads);
+        Assert.AreEqual(0, source.OpenReaders);
     }
 
     [TestMethod]
@@ -106,6 +108,7 @@ public sealed class StreamingTrainingTests
         StringAssert.Contains(error.Message, "Reading the test rows failed after row 5000 (in block 1 of 4096 rows) during epoch 2: disk error at byte 1280000.");
         StringAssert.Contains(error.Message, "No model was trained");
         Assert.IsInstanceOfType<IOException>(error.InnerException);
+        Assert.AreEqual(0, source.OpenReaders, "the failed read's reader is disposed");
     }
 
     [TestMethod]
