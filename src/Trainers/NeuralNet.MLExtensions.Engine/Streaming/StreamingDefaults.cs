@@ -13,7 +13,7 @@ internal static class StreamingDefaults
     public const int SketchValues = 800_000;
     /// <summary>Smallest and largest per-level capacity of one feature's sketch.</summary>
     public const int SketchMinimumCapacity = 256, SketchMaximumCapacity = 8192;
-    /// <summary>Held-out rows kept for measuring each epoch: the first 100,000 in source order (all are held out from training), fewer on wide data (<see cref="ValidationBytes"/>).</summary>
+    /// <summary>Rows held out to measure each epoch: at most the first 100,000 the hash draws (later drawn rows are trained on), fewer on wide data (<see cref="ValidationBytes"/>).</summary>
     public const int ValidationRows = 100_000;
     /// <summary>Bytes of features in the kept held-out rows: 64 MiB, as the shuffle pool (100,000 rows of up to 167 features).</summary>
     public const long ValidationBytes = 64L << 20;

@@ -55,7 +55,7 @@ internal sealed class StreamingEpochs
         Array.Clear(layerNormSums);
         _pool.Reset();
         var sums = new EpochSums(layerNormSums);
-        long rows = 0;
+        long rows = 0, held = 0;
         var read = new ReadFingerprint();
         using (var blocks = new BlockPrefetcher(_source, StreamingDefaults.BlockRows(_source.FeatureCount), StreamingDefaults.ReadAheadBlocks,
             string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}")))
@@ -65,7 +65,7 @@ internal sealed class StreamingEpochs
                 for (int r = 0; r < block.Count; r++)
                 {
                     read.Add(block.Positions[r], block.Row(r), block.Labels[r], block.Weights?[r] ?? 1f, block.Targets?[r] ?? 0f);
-                    if (_holdOut.IsHeldOut(block.Positions[r])) continue;
+                    if (_holdOut.Holds(block.Positions[r], ref held)) continue;
                     if (_pool.IsFull)
                     {
                         _pool.DrawBatch(_batchSize, random);
