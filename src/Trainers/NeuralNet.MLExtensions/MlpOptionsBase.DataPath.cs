@@ -10,7 +10,8 @@ public abstract partial class MlpOptionsBase
     /// size, rows × (features + 3) × 4 bytes, is at most <see cref="MaximumInMemoryBytes"/>, otherwise streamed.
     /// <see cref="MlpDataPath.Streaming"/> reads the data once for the statistics (scaling, class counts, rows) and
     /// again every epoch, through a background reader and a shuffle pool of about 64 MB, holding out the validation
-    /// rows by a hash of their position: memory stays bounded whatever the row count, but the model is not the in-memory
+    /// rows by a hash of their position (ValidationFraction of the rows, but at most 100,000 and 64 MB of them: rows
+    /// drawn after those are trained on): memory stays bounded whatever the row count, but the model is not the in-memory
     /// one (other held-out rows, a local shuffle, no refit on all rows). The data source must give the same rows in the
     /// same order on every cursor (files and caches do). Validation data passed to <c>Fit</c> is read into memory.
     /// </summary>

@@ -18,6 +18,9 @@ internal sealed class ArrayBlockSource(float[] features, int featureCount, int[]
     public string Name => "the test rows";
     /// <summary>Reads opened so far (the first pass is read 1).</summary>
     public int Reads { get; private set; }
+    /// <summary>Readers opened and not yet disposed.</summary>
+    public int OpenReaders => _open;
+    private int _open;
     /// <summary>Blocks served over all reads.</summary>
     public int BlocksServed { get; private set; }
     /// <summary>Fail read <c>Read</c> when it reaches row <c>Row</c>.</summary>
@@ -28,8 +31,16 @@ internal sealed class ArrayBlockSource(float[] features, int featureCount, int[]
     public int Rows => _labels.Length;
     /// <summary>Rows to leave out of reads after the first (a source that changes between reads).</summary>
     public int DropAfterFirstRead { get; init; }
+    /// <summary>Whether read <c>Read</c> skips the row at a position (as a reader skips an invalid row; positions still count it).</summary>
+    public Func<int, long, bool>? Skip { get; init; }
+    /// <summary>Changes the features of the row at a position in read <c>Read</c> (a source whose values change between reads).</summary>
+    public Action<int, long, Span<float>>? EditRow { get; init; }
 
-    public IRowBlockReader Open() => new Reader(this, ++Reads);
+    public IRowBlockReader Open()
+    {
+        Interlocked.Increment(ref _open);
+        return new Reader(this, ++Reads);
+    }
 
     private sealed class Reader(ArrayBlockSource source, int read) : IRowBlockReader
     {
@@ -46,7 +57,9 @@ internal sealed class ArrayBlockSource(float[] features, int featureCount, int[]
                 if (source.FailAt is { } fail && fail.Read == read && fail.Row == Position)
                     throw new IOException($"disk error at byte {Position * d * 4}");
                 int r = (int)Position;
+                if (source.Skip?.Invoke(read, Position) == true) { Position++; continue; }
                 source._features.AsSpan(r * d, d).CopyTo(block.Row(n));
+                source.EditRow?.Invoke(read, Position, block.Row(n));
                 block.Labels[n] = source._labels[r];
                 if (block.Weights is { } w) w[n] = source._weights![r];
                 if (block.Targets is { } t) t[n] = source._targets![r];
@@ -58,6 +71,6 @@ internal sealed class ArrayBlockSource(float[] features, int featureCount, int[]
             return n > 0;
         }
 
-        public void Dispose() { }
+        public void Dispose() => Interlocked.Decrement(ref source._open);
     }
 }

@@ -110,4 +110,36 @@ public sealed class StreamingStatisticsTests
         int firstHeld = Enumerable.Range(0, data.Rows).First(r => rule.IsHeldOut(r));
         CollectionAssert.AreEqual(data.Features.AsSpan(firstHeld * data.FeatureCount, data.FeatureCount).ToArray(), summary.Validation.Features[..data.FeatureCount]);
     }
+
+    [TestMethod]
+    public void SummaryPass_Run_WideData_KeepsTheValidationCopyWithinItsByteBudget()
+    {
+        // 10,000 rows of 2,048 features, nine in ten held out: all 9,000 held-out rows would be a 74 MB copy, more
+        // than the shuffle pool's 64 MiB; the copy keeps the first held-out rows that fit 64 MiB (8,192 rows).
+        const int d = 2048;
+        var summary = SummaryPass.Run(new GeneratedBlockSource(10_000, d, 2), new MlpTrainingSettings { ValidationFraction = 0.9f, Seed = 1 }, 2);
+        Assert.IsGreaterThan(8_500, Enumerable.Range(0, 10_000).Count(r => new HoldOut(0.9f, 1).IsHeldOut(r)), "rows the hash draws");
+        Assert.AreEqual((64 << 20) / (4 * d), summary.Validation!.Rows);
+    }
+
+    [TestMethod]
+    public void StreamingTraining_Train_MoreHeldOutRowsThanValidationKeeps_TrainsOnThoseItDoesNotKeep()
+    {
+        // 10,000 rows of 2,048 features, nine in ten drawn for holding out: validation keeps the first 8,192 (64 MiB);
+        // the other drawn rows are trained on rather than held out of both.
+        const int d = 2048, rows = 10_000;
+        var source = new GeneratedBlockSource(rows, d, 2);
+        var settings = new MlpTrainingSettings { ValidationFraction = 0.9f, Seed = 1, MaximumNumberOfEpochs = 1, HiddenLayerSizes = [2] };
+        var summary = SummaryPass.Run(source, settings, 2);
+        Assert.AreEqual(8192L, summary.Held.Rows);
+        Assert.AreEqual(8192, summary.Validation!.Rows);
+        Assert.AreEqual(rows - 8192L, summary.Train.Rows);
+
+        var trained = new List<long>();
+        StreamingTraining.Train(source, summary, 2, settings, rowTrained: trained.Add);
+        Assert.AreEqual(rows - 8192, trained.Count);
+        var rule = new HoldOut(0.9f, 1);
+        int lastHeld = Enumerable.Range(0, rows).Where(r => rule.IsHeldOut(r)).ElementAt(8191);
+        Assert.IsTrue(trained.All(r => r > lastHeld || !rule.IsHeldOut(r)), "a row is held out iff drawn and among the first 8,192 drawn");
+    }
 }

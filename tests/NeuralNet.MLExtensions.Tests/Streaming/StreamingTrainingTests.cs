@@ -84,6 +84,7 @@ public sealed class StreamingTrainingTests
         Assert.AreEqual(3, source.Reads, "the first pass, epoch 1, and epoch 2 where it stopped");
         Assert.IsGreaterThanOrEqualTo(0, atCancel);
         Assert.IsLessThanOrEqualTo(StreamingDefaults.BlockRows(64), trained - atCancel);
+        Assert.AreEqual(0, source.OpenReaders, "the stopped epoch's reader is disposed");
     }
 
     [TestMethod]
@@ -93,6 +94,7 @@ public sealed class StreamingTrainingTests
         var source = RepeatedDigits(5, beforeBlock: (read, block) => { if (block == 1) cancellation.Cancel(); });
         Assert.ThrowsExactly<OperationCanceledException>(() => SummaryPass.Run(source, new MlpTrainingSettings { CancellationToken = cancellation.Token }, 10));
         Assert.AreEqual(1, source.Reads);
+        Assert.AreEqual(0, source.OpenReaders);
     }
 
     [TestMethod]
@@ -106,6 +108,7 @@ public sealed class StreamingTrainingTests
         StringAssert.Contains(error.Message, "Reading the test rows failed after row 5000 (in block 1 of 4096 rows) during epoch 2: disk error at byte 1280000.");
         StringAssert.Contains(error.Message, "No model was trained");
         Assert.IsInstanceOfType<IOException>(error.InnerException);
+        Assert.AreEqual(0, source.OpenReaders, "the failed read's reader is disposed");
     }
 
     [TestMethod]
@@ -114,6 +117,26 @@ public sealed class StreamingTrainingTests
         var source = RepeatedDigits(1, drop: 10);
         var error = Assert.ThrowsExactly<InvalidOperationException>(() => StreamedRun.Train(source, 10, new MlpTrainingSettings { MaximumNumberOfEpochs = 2 }));
         StringAssert.Contains(error.Message, "gave 1337 rows to train on in epoch 1, but 1347 in the first pass");
+    }
+
+    [TestMethod]
+    public void StreamingTraining_Train_LaterReadSkipsAnotherRow_IsRefused()
+    {
+        // The first read skips row 5 (invalid then), later reads row 7 instead: the same count, other rows.
+        var d = Digits.Value;
+        var source = new ArrayBlockSource(d.Features, d.FeatureCount, d.Labels) { Skip = (read, row) => row == (read == 1 ? 5 : 7) };
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => StreamedRun.Train(source, 10, new MlpTrainingSettings { MaximumNumberOfEpochs = 2, HiddenLayerSizes = [8] }));
+        StringAssert.Contains(error.Message, "Reading the test rows in epoch 1 gave other rows than the first pass");
+        StringAssert.Contains(error.Message, "same rows, in the same order");
+    }
+
+    [TestMethod]
+    public void StreamingTraining_Train_LaterReadChangesAValue_IsRefused()
+    {
+        var d = Digits.Value;
+        var source = new ArrayBlockSource(d.Features, d.FeatureCount, d.Labels) { EditRow = (read, row, x) => { if (read == 3 && row == 1000) x[^1] += 1f; } };
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => StreamedRun.Train(source, 10, new MlpTrainingSettings { MaximumNumberOfEpochs = 3, HiddenLayerSizes = [8] }));
+        StringAssert.Contains(error.Message, "in epoch 2 gave other rows than the first pass");
     }
 
     [TestMethod]

@@ -43,6 +43,23 @@ public sealed class MlpTrainerStreamingTests
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
+    /// <summary>The rows, counting how many were enumerated over all enumerations.</summary>
+    private sealed class Counting(Row[] rows) : IEnumerable<Row>
+    {
+        public int Enumerated;
+
+        public IEnumerator<Row> GetEnumerator()
+        {
+            foreach (var row in rows)
+            {
+                Interlocked.Increment(ref Enumerated);
+                yield return row;
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     private static IDataView Keyed(MLContext ml, IEnumerable<Row> rows) =>
         ml.Transforms.Conversion.MapValueToKey("Label").Fit(ml.Data.LoadFromEnumerable(rows)).Transform(ml.Data.LoadFromEnumerable(rows));
 
@@ -112,6 +129,22 @@ public sealed class MlpTrainerStreamingTests
         Assert.IsTrue(streamed.Any(m => m.Contains("Mlp: streaming the training data (40 rows of 4 features")), string.Join("\n", streamed.Take(8)));
         Assert.IsTrue(streamed.Any(m => m.Contains("Mlp: first pass: 40 rows read")));
         Assert.IsFalse(Messages(1120).Any(m => m.Contains("streaming")));
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Fit_AutoOverTheBudget_StopsCountingAtTheBudget()
+    {
+        // 20,000 rows of an IDataView that does not know its row count; the budget holds 35 rows (35 × 28 bytes). Auto
+        // needs to count only past the budget, not read all rows once more before the first pass and the epoch (ML.NET's
+        // cursor reads ahead of the count by a few batches, far fewer than the rows).
+        const int n = 20_000;
+        var ml = new MLContext(seed: 0);
+        var rows = new Counting(Rows(n));
+        var data = Keyed(ml, rows);
+        Assert.IsNull(data.GetRowCount());
+        rows.Enumerated = 0;
+        Trainer(ml, o => { o.DataPath = MlpDataPath.Auto; o.MaximumInMemoryBytes = 35 * 28; o.MaximumNumberOfEpochs = 1; }).Fit(data);
+        Assert.IsLessThan(2 * n + n / 2, rows.Enumerated, "the first pass, one epoch and a count that stops past the budget");
     }
 
     [TestMethod]

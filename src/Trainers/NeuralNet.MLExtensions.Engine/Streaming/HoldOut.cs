@@ -1,17 +1,33 @@
 namespace NeuralNet.MLExtensions.Engine.Streaming;
 
 /// <summary>
-/// The streamed run's validation split: row r (its position in the source) is held out when a hash of (r, seed) falls
-/// below the fraction, so every pass, in any order and on any thread, holds out the same rows, without a list of them.
-/// Not stratified: each class gives about the fraction of its rows.
+/// The streamed run's validation split: row r (its position in the source) is drawn when a hash of (r, seed) falls
+/// below the fraction, so every pass, in any order and on any thread, draws the same rows, without a list of them.
+/// The first <see cref="MaximumRows"/> drawn rows in source order are held out (the validation rows kept in memory);
+/// rows drawn after them are trained on, so no row is left out of both. A pass counts the rows held so far
+/// (<see cref="Holds"/>); every pass reads in the same order, so every pass holds out the same rows. Not stratified:
+/// each class gives about the fraction of its rows.
 /// </summary>
-internal readonly struct HoldOut(float fraction, int seed)
+internal readonly struct HoldOut(float fraction, int seed, long maximumRows = long.MaxValue)
 {
     public float Fraction { get; } = fraction;
     public int Seed { get; } = seed;
+    /// <summary>Rows held out at most (<see cref="StreamingDefaults.ValidationRowsFor"/>).</summary>
+    public long MaximumRows { get; } = maximumRows;
 
-    /// <summary>Whether the row at <paramref name="position"/> is held out.</summary>
+    /// <summary>Whether the row at <paramref name="position"/> is drawn by the hash (held out unless the cap is reached).</summary>
     public bool IsHeldOut(long position) => Fraction > 0f && Unit(position) < Fraction;
+
+    /// <summary>
+    /// Whether the row at <paramref name="position"/> is held out, given <paramref name="held"/> rows held out before it
+    /// in this pass (counted up when it is).
+    /// </summary>
+    public bool Holds(long position, ref long held)
+    {
+        if (held >= MaximumRows || !IsHeldOut(position)) return false;
+        held++;
+        return true;
+    }
 
     // SplitMix64's finaliser over (position, seed), mapped to [0, 1) with 53 bits.
     private double Unit(long position)

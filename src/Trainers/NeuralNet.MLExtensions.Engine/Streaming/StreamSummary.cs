@@ -3,7 +3,7 @@ namespace NeuralNet.MLExtensions.Engine.Streaming;
 /// <summary>
 /// The first pass's result: the statistics of the rows trained on and of the rows held out (kept apart, so a run that
 /// ends up holding out nothing merges them), the features with many values (for the embeddings), and the first
-/// <see cref="StreamingDefaults.ValidationRows"/> held-out rows, which measure every epoch.
+/// held-out rows (at most <see cref="StreamingDefaults.ValidationRowsFor"/>), which measure every epoch.
 /// </summary>
 internal sealed class StreamSummary
 {
@@ -27,10 +27,12 @@ internal sealed class StreamSummary
     public PartStatistics Held { get; }
     /// <summary>Features with more than two distinct values over all rows.</summary>
     public int[] ManyValued { get; }
-    /// <summary>The first held-out rows (capped), or null when none was held out.</summary>
+    /// <summary>The held-out rows, or null when none was held out.</summary>
     public ValidationSet? Validation { get; }
     /// <summary>Rows the source gave, skipped ones included.</summary>
     public long Positions { get; }
+    /// <summary>What the pass read (every row, held out or not); every epoch's read must give the same.</summary>
+    public ReadFingerprint Fingerprint { get; init; }
 
     /// <summary>All rows' statistics (valid rows, held out or not).</summary>
     public long Rows => _merged ? Train.Rows : Train.Rows + Held.Rows;

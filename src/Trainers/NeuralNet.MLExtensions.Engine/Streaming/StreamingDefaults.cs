@@ -13,13 +13,18 @@ internal static class StreamingDefaults
     public const int SketchValues = 800_000;
     /// <summary>Smallest and largest per-level capacity of one feature's sketch.</summary>
     public const int SketchMinimumCapacity = 256, SketchMaximumCapacity = 8192;
-    /// <summary>Held-out rows kept for measuring each epoch: the first 100,000 in source order (all are held out from training).</summary>
+    /// <summary>Rows held out to measure each epoch: at most the first 100,000 the hash draws (later drawn rows are trained on), fewer on wide data (<see cref="ValidationBytes"/>).</summary>
     public const int ValidationRows = 100_000;
+    /// <summary>Bytes of features in the kept held-out rows: 64 MiB, as the shuffle pool (100,000 rows of up to 167 features).</summary>
+    public const long ValidationBytes = 64L << 20;
     /// <summary>Seconds between two progress reports of the first pass.</summary>
     public const double ProgressSeconds = 1.0;
 
     /// <summary>Rows per block for <paramref name="featureCount"/> features.</summary>
     public static int BlockRows(int featureCount) => Math.Max(64, BlockBytes / (4 * featureCount));
+
+    /// <summary>Held-out rows kept for validation with <paramref name="featureCount"/> features: at most <see cref="ValidationRows"/> and <see cref="ValidationBytes"/>, at least 1.</summary>
+    public static int ValidationRowsFor(int featureCount) => (int)Math.Clamp(ValidationBytes / (4L * Math.Max(1, featureCount)), 1, ValidationRows);
 
     /// <summary>Rows in the shuffle pool for <paramref name="featureCount"/> features and batches of <paramref name="batchSize"/>.</summary>
     public static int PoolRows(int featureCount, int batchSize) =>

@@ -17,6 +17,7 @@ internal sealed class StreamingEpochs
     private readonly TargetStandardizer? _target;
     private readonly float[]? _classWeights;
     private readonly long _trainRows;
+    private readonly ReadFingerprint _firstPass;
     private readonly Trainer _trainer;
     private readonly MlpTrainingSettings _settings;
     private readonly ShufflePool _pool;
@@ -26,14 +27,16 @@ internal sealed class StreamingEpochs
     /// <param name="source">The rows, as the first pass read them.</param>
     /// <param name="holdOut">The rows never trained on.</param>
     /// <param name="trainRows">The rows the first pass counted outside the held-out part; every epoch must see as many.</param>
+    /// <param name="firstPass">What the first pass read; every epoch's read must give the same.</param>
     /// <param name="standardizer">The feature scaling, or null.</param>
     /// <param name="target">The regression targets' standardisation, or null.</param>
     /// <param name="classWeights">Each class's weight, multiplied into the example weight; null for none.</param>
     /// <param name="trainer">The epoch loop whose step trains the batches.</param>
     /// <param name="settings">The run's settings.</param>
-    public StreamingEpochs(IRowBlockSource source, HoldOut holdOut, long trainRows, FeatureStandardizer? standardizer, TargetStandardizer? target,
-        float[]? classWeights, Trainer trainer, MlpTrainingSettings settings)
+    public StreamingEpochs(IRowBlockSource source, HoldOut holdOut, long trainRows, ReadFingerprint firstPass, FeatureStandardizer? standardizer,
+        TargetStandardizer? target, float[]? classWeights, Trainer trainer, MlpTrainingSettings settings)
     {
+        _firstPass = firstPass;
         (_source, _holdOut, _trainRows, _standardizer, _target, _classWeights, _trainer, _settings) =
             (source, holdOut, trainRows, standardizer, target, classWeights, trainer, settings);
         _batchSize = (int)Math.Min(settings.BatchSize, trainRows);
@@ -52,7 +55,8 @@ internal sealed class StreamingEpochs
         Array.Clear(layerNormSums);
         _pool.Reset();
         var sums = new EpochSums(layerNormSums);
-        long rows = 0;
+        long rows = 0, held = 0;
+        var read = new ReadFingerprint();
         using (var blocks = new BlockPrefetcher(_source, StreamingDefaults.BlockRows(_source.FeatureCount), StreamingDefaults.ReadAheadBlocks,
             string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}")))
         {
@@ -60,7 +64,8 @@ internal sealed class StreamingEpochs
             {
                 for (int r = 0; r < block.Count; r++)
                 {
-                    if (_holdOut.IsHeldOut(block.Positions[r])) continue;
+                    read.Add(block.Positions[r], block.Row(r), block.Labels[r], block.Weights?[r] ?? 1f, block.Targets?[r] ?? 0f);
+                    if (_holdOut.Holds(block.Positions[r], ref held)) continue;
                     if (_pool.IsFull)
                     {
                         _pool.DrawBatch(_batchSize, random);
@@ -75,6 +80,9 @@ internal sealed class StreamingEpochs
         if (rows != _trainRows)
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
                 $"Reading {_source.Name} gave {rows} rows to train on in epoch {epoch}, but {_trainRows} in the first pass: a streamed data source must give the same rows, in the same order, on every read. Train from a file (e.g. mlContext.Data.LoadFromBinary) or cache the data (mlContext.Data.Cache) first."));
+        if (!read.Equals(_firstPass))
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"Reading {_source.Name} in epoch {epoch} gave other rows than the first pass ({read.Rows} rows read, {_firstPass.Rows} in the first pass; other values, another order or other rows skipped as invalid): a streamed data source must give the same rows, in the same order, on every read. No model was trained; train from a file (e.g. mlContext.Data.LoadFromBinary) or cache the data (mlContext.Data.Cache) first."));
         for (int start = _pool.ShuffleRemaining(random); start < _pool.Capacity; start += _batchSize)
             Train(start, Math.Min(_batchSize, _pool.Capacity - start), epoch, random, ref sums, ref state);
         return (sums.Loss, sums.Norm, sums.Batches);

@@ -60,7 +60,7 @@ internal static class StreamingTraining
 
         using var trainer = new Trainer(network, settings, (int)Math.Min(settings.BatchSize, train.Rows));
         var evaluator = validation is null ? null : new ValidationEvaluator(validation, architecture, settings, standardizer, target);
-        var epochs = new StreamingEpochs(source, holdsOut ? summary.HoldOut : default, train.Rows, standardizer, target, classWeights, trainer, settings) { RowTrained = rowTrained };
+        var epochs = new StreamingEpochs(source, holdsOut ? summary.HoldOut : default, train.Rows, summary.Fingerprint, standardizer, target, classWeights, trainer, settings) { RowTrained = rowTrained };
         return trainer.Run(epochs.Run, totalWeight, standardizer, target, evaluator, warmStart);
     }
 }

@@ -5,8 +5,8 @@ namespace NeuralNet.MLExtensions.Engine.Streaming;
 
 /// <summary>
 /// The first pass over a streamed source, before any training: every row is read once (blocks on the background
-/// reader), split by the <see cref="HoldOut"/> rule, and counted into the statistics of its part
-/// (<see cref="StreamSummary"/>); the first held-out rows are kept for validation. Reports rows read and rows per
+/// reader), split by the <see cref="HoldOut"/> rule (at most the validation rows kept), and counted into the statistics of its part
+/// (<see cref="StreamSummary"/>); the held-out rows are kept for validation. Reports rows read and rows per
 /// second about once a second, and checks for cancellation before every block.
 /// </summary>
 internal static class SummaryPass
@@ -19,7 +19,7 @@ internal static class SummaryPass
     {
         int d = source.FeatureCount, groups = settings.Task == MlpTask.Regression ? 1 : classCount;
         bool sketches = settings.FeatureScaling == FeatureScaling.Robust, targets = settings.Task == MlpTask.Regression;
-        var holdOut = new HoldOut(settings.ValidationFraction, settings.Seed);
+        var holdOut = new HoldOut(settings.ValidationFraction, settings.Seed, StreamingDefaults.ValidationRowsFor(d));
         var train = new PartStatistics(d, groups, sketches, targets);
         var held = new PartStatistics(d, groups, sketches, targets);
         var distinct = settings.NumericEmbedding == NumericEmbeddingKind.None ? null : new DistinctValues(d);
@@ -27,7 +27,8 @@ internal static class SummaryPass
         var cancel = StreamCancellation.For(settings);
         var clock = Stopwatch.StartNew();
         double reported = 0;
-        long rows = 0, positions = 0;
+        long rows = 0, positions = 0, heldRows = 0;
+        var fingerprint = new ReadFingerprint();
 
         using (var blocks = new BlockPrefetcher(source, StreamingDefaults.BlockRows(d), StreamingDefaults.ReadAheadBlocks, "the first pass"))
         {
@@ -41,10 +42,11 @@ internal static class SummaryPass
                     if ((uint)label >= (uint)groups)
                         throw new ArgumentOutOfRangeException("labels", label, string.Create(CultureInfo.InvariantCulture, $"Label of row {position} of {source.Name} must be in 0..{groups - 1}; got {label}."));
                     float weight = block.Weights?[r] ?? 1f, target = block.Targets?[r] ?? 0f;
-                    bool isHeld = holdOut.IsHeldOut(position);
+                    bool isHeld = holdOut.Holds(position, ref heldRows);
                     (isHeld ? held : train).Add(row, label, weight, target);
                     distinct?.Add(row);
                     if (isHeld) validation.Add(row, label, weight, target);
+                    fingerprint.Add(position, row, label, weight, target);
                     positions = position + 1;
                 }
                 rows += block.Count;
@@ -57,22 +59,23 @@ internal static class SummaryPass
             }
         }
         progress?.Invoke(rows, clock.Elapsed);
-        return new StreamSummary(holdOut, train, held, distinct?.ManyValued() ?? [], validation.ToValidationSet(), positions);
+        return new StreamSummary(holdOut, train, held, distinct?.ManyValued() ?? [], validation.ToValidationSet(), positions) { Fingerprint = fingerprint };
     }
 
-    /// <summary>The first <see cref="StreamingDefaults.ValidationRows"/> held-out rows, in buffers that double as they fill.</summary>
+    /// <summary>The first held-out rows (<see cref="StreamingDefaults.ValidationRowsFor"/>), in buffers that double as they fill.</summary>
     private sealed class ValidationBuffer(int featureCount, bool weighted, bool regression)
     {
+        private readonly int _maximumRows = StreamingDefaults.ValidationRowsFor(featureCount);
         private float[] _features = [], _weights = [], _targets = [];
         private int[] _labels = [];
         private int _rows;
 
         public void Add(ReadOnlySpan<float> row, int label, float weight, float target)
         {
-            if (_rows == StreamingDefaults.ValidationRows) return;
+            if (_rows == _maximumRows) return;
             if (_rows == _labels.Length)
             {
-                int capacity = Math.Min(StreamingDefaults.ValidationRows, Math.Max(1024, 2 * _rows));
+                int capacity = Math.Min(_maximumRows, Math.Max(1024, 2 * _rows));
                 Array.Resize(ref _features, capacity * featureCount);
                 Array.Resize(ref _labels, capacity);
                 Array.Resize(ref _weights, capacity);

@@ -23,11 +23,28 @@ internal static class DataPathChoice
             case MlpDataPath.Streaming: return new(true, data.GetRowCount(), "DataPath is Streaming");
         }
         int d = ((VectorDataViewType)features.Type).Size;
-        long rows = data.GetRowCount() ?? TrainingDataReader.CountRows(data, label);
-        long bytes = EstimatedBytes(rows, d);
-        bool streams = bytes > options.MaximumInMemoryBytes || rows * d > Array.MaxLength;
-        return new(streams, rows, string.Create(CultureInfo.InvariantCulture,
-            $"{rows} rows of {d} features, about {bytes / (1 << 20)} MiB, {(streams ? "more" : "not more")} than MaximumInMemoryBytes ({options.MaximumInMemoryBytes / (1 << 20)} MiB)"));
+        long limit = InMemoryRowLimit(options.MaximumInMemoryBytes, d);
+        // A data view that does not know its row count is counted only until it is past the limit: counting it all
+        // would read data too large for memory once more before the first pass.
+        long? known = data.GetRowCount();
+        long rows = known ?? CountRows(data, label, limit + 1);
+        bool streams = rows > limit;
+        string size = known is null && streams ? $"more than {limit} rows of {d} features" : $"{rows} rows of {d} features, about {EstimatedBytes(rows, d) / (1 << 20)} MiB";
+        return new(streams, streams ? known : rows, string.Create(CultureInfo.InvariantCulture,
+            $"{size}, {(streams ? "more" : "not more")} than MaximumInMemoryBytes ({options.MaximumInMemoryBytes / (1 << 20)} MiB)"));
+    }
+
+    /// <summary>The most rows of <paramref name="featureCount"/> features Auto holds in memory: within the budget and one array.</summary>
+    public static long InMemoryRowLimit(long budgetBytes, int featureCount) =>
+        Math.Min(budgetBytes / (4L * (featureCount + 3)), Array.MaxLength / Math.Max(1, featureCount));
+
+    // The rows of data, counting stopped at `stop`.
+    private static long CountRows(IDataView data, DataViewSchema.Column label, long stop)
+    {
+        long n = 0;
+        using var cursor = data.GetRowCursor([label]);
+        while (n < stop && cursor.MoveNext()) n++;
+        return n;
     }
 
     /// <summary>rows × (features + 3) × 4 bytes, saturating at long.MaxValue.</summary>
