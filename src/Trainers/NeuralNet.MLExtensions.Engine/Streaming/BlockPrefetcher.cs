@@ -8,7 +8,9 @@ namespace NeuralNet.MLExtensions.Engine.Streaming;
 /// filled block without waiting whenever the reading keeps up. Blocks go round: the reader fills free ones, the
 /// consumer hands each back with <see cref="Return"/>; nothing is allocated after the start. A reader's failure
 /// reaches the consumer, after the blocks read before it, as an <see cref="InvalidOperationException"/> naming the
-/// data, the row and the block; disposing stops the reader.
+/// data, the row and the block; disposing stops the reader. The reader thread also takes the read's
+/// <see cref="ReadFingerprint"/> of the rows as read, then applies the consumer's <c>prepare</c> step (such as scaling)
+/// to each block, so that work runs beside the training instead of before it.
 /// </summary>
 internal sealed class BlockPrefetcher : IDisposable
 {
@@ -18,6 +20,8 @@ internal sealed class BlockPrefetcher : IDisposable
     private readonly BlockingCollection<RowBlock> _full, _free = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
+    private readonly Action<RowBlock>? _prepare;
+    private ReadFingerprint _fingerprint;
     private Exception? _error;
     private long _failedAt;
     private int _blocksRead;
@@ -26,10 +30,12 @@ internal sealed class BlockPrefetcher : IDisposable
     /// <param name="blockRows">Rows per block.</param>
     /// <param name="depth">Filled blocks waiting at most.</param>
     /// <param name="pass">The pass as messages name it ("the first pass", "epoch 3").</param>
-    public BlockPrefetcher(IRowBlockSource source, int blockRows, int depth, string pass)
+    /// <param name="prepare">Applied to every block on the reader thread after its rows enter the fingerprint, or null.</param>
+    public BlockPrefetcher(IRowBlockSource source, int blockRows, int depth, string pass, Action<RowBlock>? prepare = null)
     {
         _source = source;
         _pass = pass;
+        _prepare = prepare;
         _full = new BlockingCollection<RowBlock>(depth);
         for (int i = 0; i < depth + 2; i++) _free.Add(new RowBlock(blockRows, source.FeatureCount, source.HasWeights, source.HasTargets));
         BlockRows = blockRows;
@@ -39,6 +45,9 @@ internal sealed class BlockPrefetcher : IDisposable
 
     /// <summary>Rows per block.</summary>
     public int BlockRows { get; }
+
+    /// <summary>The fingerprint of every row read, as read; complete once <see cref="Next"/> has returned null.</summary>
+    public ReadFingerprint Fingerprint => _fingerprint;
 
     /// <summary>
     /// The next filled block, or null after the last; <paramref name="throwIfCancelled"/> is polled while waiting.
@@ -83,6 +92,9 @@ internal sealed class BlockPrefetcher : IDisposable
                 var block = _free.Take(_stop.Token);
                 block.Count = 0;
                 if (!reader.Read(block) || block.Count == 0) break;
+                for (int r = 0; r < block.Count; r++)
+                    _fingerprint.Add(block.Positions[r], block.Row(r), block.Labels[r], block.Weights?[r] ?? 1f, block.Targets?[r] ?? 0f);
+                _prepare?.Invoke(block);
                 _full.Add(block, _stop.Token);
                 _blocksRead++;
             }

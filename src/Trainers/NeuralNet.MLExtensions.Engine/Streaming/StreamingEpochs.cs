@@ -5,7 +5,8 @@ namespace NeuralNet.MLExtensions.Engine.Streaming;
 
 /// <summary>
 /// Runs one epoch over a streamed source (an <see cref="EpochPass"/> for <see cref="Trainer"/>): the blocks come from the
-/// background reader, held-out rows are passed over, every other row is scaled into the <see cref="ShufflePool"/>, and
+/// background reader (which also scales them and takes the read's fingerprint, beside the training), held-out rows are
+/// passed over, every other row is copied into the <see cref="ShufflePool"/>, and
 /// each mini-batch the pool draws goes to the <see cref="TrainingStep"/>. Epoch e draws its batches and dropout masks
 /// from the source derived from (seed, e), as the in-memory epoch does. Memory: the pool and the reader's blocks.
 /// </summary>
@@ -22,6 +23,7 @@ internal sealed class StreamingEpochs
     private readonly MlpTrainingSettings _settings;
     private readonly ShufflePool _pool;
     private readonly Action _cancel;
+    private readonly Action<RowBlock>? _scale;
     private readonly int _batchSize;
 
     /// <param name="source">The rows, as the first pass read them.</param>
@@ -43,6 +45,7 @@ internal sealed class StreamingEpochs
         int capacity = (int)Math.Min(trainRows, StreamingDefaults.PoolRows(source.FeatureCount, _batchSize));
         _pool = new ShufflePool(capacity, source.FeatureCount, source.HasWeights || classWeights is not null, source.HasTargets);
         _cancel = StreamCancellation.For(settings);
+        _scale = ScaleInPlace();
     }
 
     /// <summary>Called with each row's position as it enters the pool (to be trained on); for tests.</summary>
@@ -56,15 +59,14 @@ internal sealed class StreamingEpochs
         _pool.Reset();
         var sums = new EpochSums(layerNormSums);
         long rows = 0, held = 0;
-        var read = new ReadFingerprint();
+        ReadFingerprint read;
         using (var blocks = new BlockPrefetcher(_source, StreamingDefaults.BlockRows(_source.FeatureCount), StreamingDefaults.ReadAheadBlocks,
-            string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}")))
+            string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}"), _scale))
         {
             while (blocks.Next(_cancel) is { } block)
             {
                 for (int r = 0; r < block.Count; r++)
                 {
-                    read.Add(block.Positions[r], block.Row(r), block.Labels[r], block.Weights?[r] ?? 1f, block.Targets?[r] ?? 0f);
                     if (_holdOut.Holds(block.Positions[r], ref held)) continue;
                     if (_pool.IsFull)
                     {
@@ -76,6 +78,7 @@ internal sealed class StreamingEpochs
                 }
                 blocks.Return(block);
             }
+            read = blocks.Fingerprint;
         }
         if (rows != _trainRows)
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
@@ -88,13 +91,17 @@ internal sealed class StreamingEpochs
         return (sums.Loss, sums.Norm, sums.Batches);
     }
 
-    // Scales row r of the block into an empty pool slot.
+    // Scales a block's rows in place, on the reader thread (null when there is no scaling).
+    private Action<RowBlock>? ScaleInPlace() => _standardizer is not { } standardizer ? null : block =>
+    {
+        for (int r = 0; r < block.Count; r++) standardizer.Apply(block.Row(r), block.Row(r));
+    };
+
+    // Copies row r of the block (already scaled) into an empty pool slot.
     private void Add(RowBlock block, int r)
     {
         int slot = _pool.Take(out var features);
-        var row = block.Row(r);
-        if (_standardizer is null) row.CopyTo(features);
-        else _standardizer.Apply(row, features);
+        block.Row(r).CopyTo(features);
         int label = block.Labels[r];
         _pool.Labels[slot] = label;
         if (_pool.Weights is { } weights) weights[slot] = (block.Weights?[r] ?? 1f) * (_classWeights?[label] ?? 1f);

@@ -28,7 +28,7 @@ internal static class SummaryPass
         var clock = Stopwatch.StartNew();
         double reported = 0;
         long rows = 0, positions = 0, heldRows = 0;
-        var fingerprint = new ReadFingerprint();
+        ReadFingerprint fingerprint;
 
         using (var blocks = new BlockPrefetcher(source, StreamingDefaults.BlockRows(d), StreamingDefaults.ReadAheadBlocks, "the first pass"))
         {
@@ -46,7 +46,6 @@ internal static class SummaryPass
                     (isHeld ? held : train).Add(row, label, weight, target);
                     distinct?.Add(row);
                     if (isHeld) validation.Add(row, label, weight, target);
-                    fingerprint.Add(position, row, label, weight, target);
                     positions = position + 1;
                 }
                 rows += block.Count;
@@ -57,6 +56,7 @@ internal static class SummaryPass
                     progress(rows, clock.Elapsed);
                 }
             }
+            fingerprint = blocks.Fingerprint;
         }
         progress?.Invoke(rows, clock.Elapsed);
         return new StreamSummary(holdOut, train, held, distinct?.ManyValued() ?? [], validation.ToValidationSet(), positions) { Fingerprint = fingerprint };
