@@ -28,6 +28,7 @@ bool scaleCompare = false;
 string scaleDir = Path.Combine(Path.GetTempPath(), "nn-mlextensions-scale");
 int scaleEpochs = 2;
 int? scaleThreads = null;
+bool scaleShuffle = false;
 int runs = 3;
 int fashionEpochs = 10;
 bool sklearn = false;
@@ -50,13 +51,14 @@ for (int i = 0; i < args.Length; i++)
         case "--scale-dir": scaleDir = args[++i]; break;
         case "--scale-epochs": scaleEpochs = int.Parse(args[++i]); break;
         case "--scale-threads": scaleThreads = int.Parse(args[++i]); break;
+        case "--scale-shuffle": scaleShuffle = true; break;
         default: Console.Error.WriteLine($"Unknown argument {args[i]}; see README.md."); return 2;
     }
 }
 
 if (scaleSizes.Count > 0)
 {
-    ScaleBench.Run(scaleSizes, scaleDir, scaleEpochs, scaleCompare, scaleThreads);
+    ScaleBench.Run(scaleSizes, scaleDir, scaleEpochs, scaleCompare, scaleThreads, scaleShuffle);
     return 0;
 }
 if (stressSeconds > 0) return StressTest.Run(DataSet.Csv(Path.Combine(digitsDir, "digits_train.csv")), stressSeconds);

@@ -10,16 +10,18 @@ namespace NeuralNet.MLExtensions.Benchmarks;
 /// options: above 50,000 rows a single 20-100-10 network, batches of 256, a fifth of the rows held out). Prints the
 /// first pass's rows/s, each epoch's rows/s, the peak working set while training, and the accuracy on 100,000 fresh rows
 /// next to the noiseless rule's. <c>--scale-compare</c> also trains the same file in memory and prints the ratio of
-/// the epochs' throughputs.
+/// the epochs' throughputs; <c>--scale-shuffle</c> streams through the file's shuffled cursor (<c>ShuffleStreamedReads</c>).
 /// </summary>
 internal static class ScaleBench
 {
     private const int Seed = 1, TestRows = 100_000;
+    private static bool _shuffle;
 
-    public static void Run(IReadOnlyList<long> sizes, string directory, int epochs, bool compare, int? threads)
+    public static void Run(IReadOnlyList<long> sizes, string directory, int epochs, bool compare, int? threads, bool shuffle = false)
     {
+        _shuffle = shuffle;
         Console.WriteLine($"\n## Scale: synthetic {SyntheticData.FeatureCount} features, {SyntheticData.ClassCount} classes (argmax of a fixed linear map plus noise σ {SyntheticData.Noise}), " +
-            $"binary files in {directory}, {epochs} epochs, {(threads is null ? "default threads" : $"{threads} thread(s)")}");
+            $"binary files in {directory}, {epochs} epochs, {(threads is null ? "default threads" : $"{threads} thread(s)")}{(shuffle ? ", streamed epochs through the shuffled cursor" : "")}");
         var ml = new MLContext(seed: 0);
         var test = SyntheticData.View(ml, long.MaxValue / 2, TestRows, Seed);   // rows far from any training row
         Console.WriteLine($"  the noiseless rule's accuracy on the {TestRows:N0} test rows (the ceiling): {SyntheticData.RuleAccuracy(long.MaxValue / 2, TestRows, Seed):F4}");
@@ -42,7 +44,7 @@ internal static class ScaleBench
     private static Result Train(MLContext ml, IDataView data, IDataView test, long rows, int epochs, MlpDataPath path, int? threads)
     {
         var marks = new List<(DateTime Wall, EpochReport Report)>();
-        var options = new MlpTrainer.Options { DataPath = path, MaximumNumberOfEpochs = epochs, Seed = Seed, NumberOfThreads = threads, EpochCompleted = r => marks.Add((DateTime.UtcNow, r)) };
+        var options = new MlpTrainer.Options { DataPath = path, ShuffleStreamedReads = _shuffle, MaximumNumberOfEpochs = epochs, Seed = Seed, NumberOfThreads = threads, EpochCompleted = r => marks.Add((DateTime.UtcNow, r)) };
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         Stats.ResetPeakWorkingSet();
         var start = DateTime.UtcNow;

@@ -15,6 +15,9 @@ public static class MlpDefaults
     /// <summary>Largest estimated size of the training rows that Auto holds in memory: 1 GiB (about 12 million rows of 20 features).</summary>
     public const long MaximumInMemoryBytes = 1L << 30;
 
+    /// <summary>Whether a streamed run reads its epochs through the source's shuffled cursor: off (source order and the pool).</summary>
+    public const bool ShuffleStreamedReads = false;
+
     /// <summary>Multiclass classification.</summary>
     public const MlpTask Task = MlpTask.Multiclass;
     /// <summary>The squared loss for regression.</summary>

@@ -18,7 +18,10 @@ internal sealed partial class MlpTrainerCore
         DataViewSchema.Column? weight, ValidationSet? validation, MlpWarmStart? warmStart, IChannel? channel, int lastEpoch, DataPathChoice.Choice path)
     {
         var classes = TrainingDataReader.ClassesOf(label, Task);
-        var source = new DataViewBlockSource(trainData, features, label, weight, Task, classes.Count);
+        bool shuffle = _options.ShuffleStreamedReads && trainData.CanShuffle;
+        if (_options.ShuffleStreamedReads && !shuffle)
+            channel?.Info(MessageSensitivity.None, "Mlp: ShuffleStreamedReads is on, but the training data cannot give a shuffled cursor (CanShuffle is false); reading it in order. Save it with mlContext.Data.SaveAsBinary, or cache it, to shuffle.");
+        var source = new DataViewBlockSource(trainData, features, label, weight, Task, classes.Count, shuffle ? Seed : null);
         // The pass holds out rows by the options before the data rules (0 with validation data); if the rules then drop
         // the held-out rows, their statistics merge into the training rows'.
         var passOptions = validation is not null ? _options.ForValidationData() : _options;

@@ -20,7 +20,7 @@ internal static class OptionMap
     [
         nameof(MlpOptionsBase.LabelColumnName), nameof(MlpOptionsBase.FeatureColumnName), nameof(MlpOptionsBase.ExampleWeightColumnName),
         nameof(MlpOptionsBase.SkipInvalidRows), nameof(MlpOptionsBase.Progress), nameof(MlpOptionsBase.Preset),
-        nameof(MlpOptionsBase.DataPath), nameof(MlpOptionsBase.MaximumInMemoryBytes),
+        nameof(MlpOptionsBase.DataPath), nameof(MlpOptionsBase.MaximumInMemoryBytes), nameof(MlpOptionsBase.ShuffleStreamedReads),
     ];
 
     /// <summary>

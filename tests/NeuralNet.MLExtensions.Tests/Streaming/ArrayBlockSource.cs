@@ -36,13 +36,28 @@ internal sealed class ArrayBlockSource(float[] features, int featureCount, int[]
     /// <summary>Changes the features of the row at a position in read <c>Read</c> (a source whose values change between reads).</summary>
     public Action<int, long, Span<float>>? EditRow { get; init; }
 
-    public IRowBlockReader Open()
+    /// <summary>Shuffle the reads of passes after the first (a permutation seeded by the pass), rows keeping their index as position.</summary>
+    public bool ShuffleReads { get; init; }
+
+    /// <summary>The row indices in the order each pass read them (pass 0 first), when <see cref="ShuffleReads"/> is on.</summary>
+    public List<(int Pass, int[] Order)> PassOrders { get; } = [];
+
+    public IRowBlockReader Open() => Open(0);
+
+    public IRowBlockReader Open(int pass)
     {
         Interlocked.Increment(ref _open);
-        return new Reader(this, ++Reads);
+        int[]? order = null;
+        if (ShuffleReads)
+        {
+            order = Enumerable.Range(0, Rows).ToArray();
+            if (pass > 0) new Random(pass).Shuffle(order);
+            PassOrders.Add((pass, order));
+        }
+        return new Reader(this, ++Reads, order);
     }
 
-    private sealed class Reader(ArrayBlockSource source, int read) : IRowBlockReader
+    private sealed class Reader(ArrayBlockSource source, int read, int[]? order) : IRowBlockReader
     {
         private int _block;
 
@@ -56,14 +71,15 @@ internal sealed class ArrayBlockSource(float[] features, int featureCount, int[]
             {
                 if (source.FailAt is { } fail && fail.Read == read && fail.Row == Position)
                     throw new IOException($"disk error at byte {Position * d * 4}");
-                int r = (int)Position;
+                int r = order is null ? (int)Position : order[Position];
                 if (source.Skip?.Invoke(read, Position) == true) { Position++; continue; }
                 source._features.AsSpan(r * d, d).CopyTo(block.Row(n));
                 source.EditRow?.Invoke(read, Position, block.Row(n));
                 block.Labels[n] = source._labels[r];
                 if (block.Weights is { } w) w[n] = source._weights![r];
                 if (block.Targets is { } t) t[n] = source._targets![r];
-                block.Positions[n] = Position++;
+                block.Positions[n] = r;
+                Position++;
                 n++;
             }
             block.Count = n;

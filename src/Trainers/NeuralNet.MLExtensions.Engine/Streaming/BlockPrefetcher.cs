@@ -21,6 +21,7 @@ internal sealed class BlockPrefetcher : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private readonly Action<RowBlock>? _prepare;
+    private readonly int _passIndex;
     private ReadFingerprint _fingerprint;
     private Exception? _error;
     private long _failedAt;
@@ -31,8 +32,10 @@ internal sealed class BlockPrefetcher : IDisposable
     /// <param name="depth">Filled blocks waiting at most.</param>
     /// <param name="pass">The pass as messages name it ("the first pass", "epoch 3").</param>
     /// <param name="prepare">Applied to every block on the reader thread after its rows enter the fingerprint, or null.</param>
-    public BlockPrefetcher(IRowBlockSource source, int blockRows, int depth, string pass, Action<RowBlock>? prepare = null)
+    /// <param name="passIndex">0 for the first pass, e for epoch e (a source that shuffles its reads orders rows by it).</param>
+    public BlockPrefetcher(IRowBlockSource source, int blockRows, int depth, string pass, Action<RowBlock>? prepare = null, int passIndex = 0)
     {
+        _passIndex = passIndex;
         _source = source;
         _pass = pass;
         _prepare = prepare;
@@ -86,7 +89,7 @@ internal sealed class BlockPrefetcher : IDisposable
         IRowBlockReader? reader = null;
         try
         {
-            reader = _source.Open();
+            reader = _source.Open(_passIndex);
             while (true)
             {
                 var block = _free.Take(_stop.Token);

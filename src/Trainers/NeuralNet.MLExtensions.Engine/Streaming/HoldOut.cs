@@ -4,8 +4,9 @@ namespace NeuralNet.MLExtensions.Engine.Streaming;
 /// The streamed run's validation split: row r (its position in the source) is drawn when a hash of (r, seed) falls
 /// below the fraction, so every pass, in any order and on any thread, draws the same rows, without a list of them.
 /// The first <see cref="MaximumRows"/> drawn rows in source order are held out (the validation rows kept in memory);
-/// rows drawn after them are trained on, so no row is left out of both. A pass counts the rows held so far
-/// (<see cref="Holds"/>); every pass reads in the same order, so every pass holds out the same rows. Not stratified:
+/// rows drawn after them are trained on, so no row is left out of both. The first pass counts the rows held so far
+/// (<see cref="Holds"/>) and records the position of the last one it held; later passes hold out the drawn rows up to
+/// that position (<see cref="IsKept"/>), which does not depend on the order they read the rows in. Not stratified:
 /// each class gives about the fraction of its rows.
 /// </summary>
 internal readonly struct HoldOut(float fraction, int seed, long maximumRows = long.MaxValue)
@@ -14,6 +15,12 @@ internal readonly struct HoldOut(float fraction, int seed, long maximumRows = lo
     public int Seed { get; } = seed;
     /// <summary>Rows held out at most (<see cref="StreamingDefaults.ValidationRowsFor"/>).</summary>
     public long MaximumRows { get; } = maximumRows;
+
+    /// <summary>The position of the last row the first pass held out (every drawn row up to it is held out).</summary>
+    public long LastHeldPosition { get; init; } = long.MaxValue;
+
+    /// <summary>Whether the row at <paramref name="position"/> is one the first pass held out, in a pass of any order.</summary>
+    public bool IsKept(long position) => position <= LastHeldPosition && IsHeldOut(position);
 
     /// <summary>Whether the row at <paramref name="position"/> is drawn by the hash (held out unless the cap is reached).</summary>
     public bool IsHeldOut(long position) => Fraction > 0f && Unit(position) < Fraction;

@@ -1,8 +1,9 @@
 namespace NeuralNet.MLExtensions.Engine.Streaming;
 
 /// <summary>
-/// Training rows that are read, not held: every <see cref="Open"/> reads all rows again from the start, in the same
-/// order (the first pass gathers the statistics, each epoch reads once more). Rows a reader rejects (invalid values)
+/// Training rows that are read, not held: every <see cref="Open(int)"/> reads all rows again from the start (the first
+/// pass gathers the statistics, each epoch reads once more), in the same order, or, for a source that shuffles its
+/// reads, in an order fixed by the pass, each row keeping its position (its identity, e.g. its index in a file). Rows a reader rejects (invalid values)
 /// are skipped by the reader; labels it gives are in 0..K−1 and weights finite and at least 0.
 /// </summary>
 internal interface IRowBlockSource
@@ -18,12 +19,18 @@ internal interface IRowBlockSource
 
     /// <summary>A reader positioned before the first row; the caller disposes it.</summary>
     IRowBlockReader Open();
+
+    /// <summary>
+    /// A reader for pass <paramref name="pass"/> (0 the first pass, e ≥ 1 epoch e): the same order as
+    /// <see cref="Open()"/> unless the source shuffles its reads, when the order depends on the pass alone.
+    /// </summary>
+    IRowBlockReader Open(int pass) => Open();
 }
 
 /// <summary>One sequential read of an <see cref="IRowBlockSource"/>.</summary>
 internal interface IRowBlockReader : IDisposable
 {
-    /// <summary>Rows read from the source so far (skipped ones included): the position of the next row.</summary>
+    /// <summary>Rows read from the source so far (skipped ones included).</summary>
     long Position { get; }
 
     /// <summary>Fills <paramref name="block"/> with the next rows; false (and Count 0) when there are none left.</summary>

@@ -58,16 +58,16 @@ internal sealed class StreamingEpochs
         Array.Clear(layerNormSums);
         _pool.Reset();
         var sums = new EpochSums(layerNormSums);
-        long rows = 0, held = 0;
+        long rows = 0;
         ReadFingerprint read;
         using (var blocks = new BlockPrefetcher(_source, StreamingDefaults.BlockRows(_source.FeatureCount), StreamingDefaults.ReadAheadBlocks,
-            string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}"), _scale))
+            string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}"), _scale, epoch))
         {
             while (blocks.Next(_cancel) is { } block)
             {
                 for (int r = 0; r < block.Count; r++)
                 {
-                    if (_holdOut.Holds(block.Positions[r], ref held)) continue;
+                    if (_holdOut.IsKept(block.Positions[r])) continue;
                     if (_pool.IsFull)
                     {
                         _pool.DrawBatch(_batchSize, random);

@@ -27,7 +27,7 @@ internal static class SummaryPass
         var cancel = StreamCancellation.For(settings);
         var clock = Stopwatch.StartNew();
         double reported = 0;
-        long rows = 0, positions = 0, heldRows = 0;
+        long rows = 0, positions = 0, heldRows = 0, lastHeld = -1;
         ReadFingerprint fingerprint;
 
         using (var blocks = new BlockPrefetcher(source, StreamingDefaults.BlockRows(d), StreamingDefaults.ReadAheadBlocks, "the first pass"))
@@ -43,6 +43,7 @@ internal static class SummaryPass
                         throw new ArgumentOutOfRangeException("labels", label, string.Create(CultureInfo.InvariantCulture, $"Label of row {position} of {source.Name} must be in 0..{groups - 1}; got {label}."));
                     float weight = block.Weights?[r] ?? 1f, target = block.Targets?[r] ?? 0f;
                     bool isHeld = holdOut.Holds(position, ref heldRows);
+                    if (isHeld) lastHeld = position;
                     (isHeld ? held : train).Add(row, label, weight, target);
                     distinct?.Add(row);
                     if (isHeld) validation.Add(row, label, weight, target);
@@ -59,7 +60,7 @@ internal static class SummaryPass
             fingerprint = blocks.Fingerprint;
         }
         progress?.Invoke(rows, clock.Elapsed);
-        return new StreamSummary(holdOut, train, held, distinct?.ManyValued() ?? [], validation.ToValidationSet(), positions) { Fingerprint = fingerprint };
+        return new StreamSummary(holdOut with { LastHeldPosition = lastHeld }, train, held, distinct?.ManyValued() ?? [], validation.ToValidationSet(), positions) { Fingerprint = fingerprint };
     }
 
     /// <summary>The first held-out rows (<see cref="StreamingDefaults.ValidationRowsFor"/>), in buffers that double as they fill.</summary>

@@ -11,7 +11,8 @@ namespace NeuralNet.MLExtensions.Data;
 /// blocks row by row (no per-row allocation), with the same label and weight rules as <see cref="TrainingDataReader"/>.
 /// Invalid rows (non-finite features, a missing label, a bad weight) are skipped on every read and counted on the
 /// first, so <c>Fit</c> can report them as the in-memory path does. Rows keep their position in the data view, which
-/// decides the held-out ones.
+/// decides the held-out ones. With a shuffle seed, epoch e reads through the view's shuffled cursor seeded by (seed, e),
+/// and every read knows a row by its row id (its index in a binary file or cache) instead of its place in the read.
 /// </summary>
 internal sealed class DataViewBlockSource : IRowBlockSource
 {
@@ -20,10 +21,13 @@ internal sealed class DataViewBlockSource : IRowBlockSource
     private readonly DataViewSchema.Column? _weight;
     private readonly MlpTask _task;
     private readonly int _classCount;
+    private readonly int? _shuffleSeed;
     private int _reads;
 
-    public DataViewBlockSource(IDataView data, DataViewSchema.Column features, DataViewSchema.Column label, DataViewSchema.Column? weight, MlpTask task, int classCount)
+    public DataViewBlockSource(IDataView data, DataViewSchema.Column features, DataViewSchema.Column label, DataViewSchema.Column? weight, MlpTask task, int classCount,
+        int? shuffleSeed = null)
     {
+        _shuffleSeed = shuffleSeed;
         (_data, _features, _label, _weight, _task, _classCount) = (data, features, label, weight, task, classCount);
         FeatureCount = ((VectorDataViewType)features.Type).Size;
         Invalid = new InvalidRows { NumericLabel = task == MlpTask.Regression };
@@ -37,7 +41,10 @@ internal sealed class DataViewBlockSource : IRowBlockSource
     /// <summary>The invalid rows the first read met.</summary>
     public InvalidRows Invalid { get; }
 
-    public IRowBlockReader Open() => new Reader(this, countInvalid: Interlocked.Increment(ref _reads) == 1);
+    public IRowBlockReader Open() => Open(0);
+
+    public IRowBlockReader Open(int pass) => new Reader(this, countInvalid: Interlocked.Increment(ref _reads) == 1,
+        _shuffleSeed is int seed && pass > 0 ? new Random(HashCode.Combine(seed, pass)) : null);
 
     private sealed class Reader : IRowBlockReader
     {
@@ -47,16 +54,19 @@ internal sealed class DataViewBlockSource : IRowBlockSource
         private readonly ValueGetter<float> _getLabel;
         private readonly ValueGetter<float>? _getWeight;
         private readonly InvalidRows _invalid;
+        private readonly ValueGetter<DataViewRowId>? _ids;
         private VBuffer<float> _buffer;
+        private DataViewRowId _id;
 
-        public Reader(DataViewBlockSource source, bool countInvalid)
+        public Reader(DataViewBlockSource source, bool countInvalid, Random? shuffle)
         {
             _source = source;
             // Later reads meet the same invalid rows: they skip them with a counter of their own.
             _invalid = countInvalid ? source.Invalid : new InvalidRows { NumericLabel = source.HasTargets };
             var columns = new List<DataViewSchema.Column> { source._features, source._label };
             if (source._weight is { } weight) columns.Add(weight);
-            _cursor = source._data.GetRowCursor(columns);
+            _cursor = source._data.GetRowCursor(columns, shuffle);
+            _ids = source._shuffleSeed is null ? null : _cursor.GetIdGetter();
             _getFeatures = _cursor.GetGetter<VBuffer<float>>(source._features);
             _getLabel = TrainingDataReader.LabelGetter(_cursor, source._label, source._task);
             _getWeight = source._weight is { } w ? _cursor.GetGetter<float>(w) : null;
@@ -72,7 +82,7 @@ internal sealed class DataViewBlockSource : IRowBlockSource
             int n = 0;
             while (n < block.Capacity && _cursor.MoveNext())
             {
-                long position = Position++;
+                long position = RowPosition(Position++);
                 _getFeatures(ref _buffer);
                 if (_buffer.Length != block.FeatureCount)
                     throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
@@ -90,6 +100,17 @@ internal sealed class DataViewBlockSource : IRowBlockSource
             }
             block.Count = n;
             return n > 0;
+        }
+
+        // The row's position: its place in the read, or with shuffled reads its row id, which must be a row index.
+        private long RowPosition(long place)
+        {
+            if (_ids is null) return place;
+            _ids(ref _id);
+            if (_id.High != 0 || _id.Low > long.MaxValue)
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"ShuffleStreamedReads needs row ids that are row indices, as binary files and caches give; row {place} of {_source.Name} has id {_id}. Turn ShuffleStreamedReads off, or save the data with mlContext.Data.SaveAsBinary first."));
+            return (long)_id.Low;
         }
 
         public void Dispose() => _cursor.Dispose();
