@@ -27,7 +27,8 @@ public abstract partial class MlpOptionsBase
     /// When streaming, read every epoch through the data view's shuffled cursor (<c>GetRowCursor(columns, rand)</c>,
     /// seeded by the seed and the epoch) where the data allows it (<c>CanShuffle</c>: ML.NET's binary files and
     /// caches), so a file sorted by time or class is seen in a random block order, not only shuffled within the pool.
-    /// Default false: on the development machine the shuffled read was about half as fast as reading in order. Rows are
+    /// Default false: at 10 million rows on the development machine, streamed epochs ran at ×0.56 of the in-memory ones
+    /// with shuffled reads against ×0.81 in order. Rows are
     /// then known by their row id, which must be the row's index (as in binary files and caches); data that cannot
     /// shuffle is read in order and the log says so.
     /// </summary>

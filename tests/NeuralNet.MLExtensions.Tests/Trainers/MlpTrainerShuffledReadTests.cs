@@ -20,6 +20,14 @@ public sealed class MlpTrainerShuffledReadTests
     }
 
     [TestMethod]
+    public void DataViewBlockSource_PassSeed_IsTheSameInEveryProcess()
+    {
+        // A process-seeded hash (HashCode.Combine) would give another order, and another model, in every process.
+        Assert.AreEqual(5_000_016, NeuralNet.MLExtensions.Data.DataViewBlockSource.PassSeed(5, 1));
+        Assert.AreEqual(5_000_017, NeuralNet.MLExtensions.Data.DataViewBlockSource.PassSeed(5, 2));
+    }
+
+    [TestMethod]
     public void MlpTrainer_Fit_ShuffledStreamedReads_ReachesTheFloor_RepeatsAndDiffersFromReadingInOrder()
     {
         var ml = new MLContext(seed: 0);

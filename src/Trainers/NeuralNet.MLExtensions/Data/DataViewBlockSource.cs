@@ -44,7 +44,13 @@ internal sealed class DataViewBlockSource : IRowBlockSource
     public IRowBlockReader Open() => Open(0);
 
     public IRowBlockReader Open(int pass) => new Reader(this, countInvalid: Interlocked.Increment(ref _reads) == 1,
-        _shuffleSeed is int seed && pass > 0 ? new Random(HashCode.Combine(seed, pass)) : null);
+        _shuffleSeed is int seed && pass > 0 ? new Random(PassSeed(seed, pass)) : null);
+
+    /// <summary>
+    /// The seed of pass <paramref name="pass"/>'s shuffled cursor: a function of the run's seed and the pass alone (not
+    /// <c>HashCode</c>, which is seeded afresh in every process), so a run repeats in another process.
+    /// </summary>
+    internal static int PassSeed(int seed, int pass) => unchecked(seed * 1_000_003 + pass);
 
     private sealed class Reader : IRowBlockReader
     {
