@@ -5,7 +5,7 @@ using ClassWeights = NeuralNet.MLExtensions.Engine.Training.ClassWeights;
 namespace NeuralNet.MLExtensions.Engine;
 
 /// <summary>The engine's entry point: trains a network on plain arrays.</summary>
-public static class MlpEngine
+public static partial class MlpEngine
 {
     /// <summary>
     /// Trains a network. features: [rows×featureCount] row-major (not changed), labels: [rows] in 0..classCount−1,
@@ -61,7 +61,8 @@ public static class MlpEngine
     /// </summary>
     internal static MlpTrainingResult TrainInPlace(float[] features, int rows, int featureCount, int[] labels,
         float[]? exampleWeights, int classCount, MlpTrainingSettings settings, MlpNetwork? initial = null,
-        ValidationSet? validation = null, MlpWarmStart? warmStart = null, float[]? targets = null)
+        ValidationSet? validation = null, MlpWarmStart? warmStart = null, float[]? targets = null,
+        ConcurrentRefit? leads = null, ConcurrentRefit? follows = null)
     {
         settings.Validate();
         settings.ValidateForData(featureCount, classCount);
@@ -82,7 +83,7 @@ public static class MlpEngine
                 throw new ArgumentOutOfRangeException(nameof(settings.ValidationFraction), settings.ValidationFraction,
                     $"ValidationFraction must be 0 when validation data is given; got {settings.ValidationFraction}.");
             if (warmStart is null && initial is null && settings.RefitsOn(rows))
-                return TrainAndRefit(features, rows, featureCount, labels, exampleWeights, classCount, settings, targets);
+                return TrainAndRefit(features, rows, featureCount, labels, exampleWeights, classCount, settings, targets, architecture);
             (features, labels, targets, exampleWeights, validation) = StratifiedSplit.Split(features, rows, featureCount, labels, targets, exampleWeights, groups, settings.ValidationFraction, settings.Seed);
             rows = labels.Length;
         }
@@ -103,21 +104,9 @@ public static class MlpEngine
         }
         var network = warmStart?.Network.Clone() ?? initial?.Clone() ?? Initialized(architecture, settings);
 
-        using var trainer = new Trainer(network, settings, Math.Min(settings.BatchSize, rows));
+        using var trainer = new Trainer(network, settings, Math.Min(settings.BatchSize, rows)) { Leads = leads, Follows = follows };
         var evaluator = validation is null ? null : new ValidationEvaluator(validation, architecture, settings, standardizer, target);
         return trainer.Run(features, rows, labels, targets, exampleWeights, standardizer, target, evaluator, warmStart);
-    }
-
-    /// <summary>
-    /// Trains on all but the held-out rows to find the best epoch, then again from the start on all rows for that many
-    /// epochs (the split copies the rows, so <paramref name="features"/> is still whole and unscaled here).
-    /// </summary>
-    private static MlpTrainingResult TrainAndRefit(float[] features, int rows, int featureCount, int[] labels, float[]? exampleWeights,
-        int classCount, MlpTrainingSettings settings, float[]? targets)
-    {
-        var held = TrainInPlace(features, rows, featureCount, labels, exampleWeights, classCount, settings.WithoutRefit(), targets: targets);
-        int span = settings.LearningRateScheduleEpochs > 0 ? settings.LearningRateScheduleEpochs : settings.MaximumNumberOfEpochs;
-        return TrainInPlace(features, rows, featureCount, labels, exampleWeights, classCount, settings.ForRefit(Math.Max(1, held.BestEpoch), span), targets: targets);
     }
 
     internal static MlpNetwork Initialized(MlpArchitecture architecture, MlpTrainingSettings settings)

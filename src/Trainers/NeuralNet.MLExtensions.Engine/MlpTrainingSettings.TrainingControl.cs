@@ -32,11 +32,13 @@ public sealed partial class MlpTrainingSettings
 
     /// <summary>
     /// These settings for the refit on all rows: <paramref name="epochs"/> epochs, no held-out rows, the schedule over
-    /// the span of the first run (<paramref name="scheduleEpochs"/>) so each epoch sees the learning rate it saw there.
+    /// the span of the first run (<paramref name="scheduleEpochs"/>) so each epoch sees the learning rate it saw there;
+    /// without <paramref name="reportEpochs"/>, no <see cref="EpochCompleted"/> (the caller reports the epochs later).
     /// </summary>
-    internal MlpTrainingSettings ForRefit(int epochs, int scheduleEpochs)
+    internal MlpTrainingSettings ForRefit(int epochs, int scheduleEpochs, bool reportEpochs = true)
     {
         var copy = (MlpTrainingSettings)MemberwiseClone();
+        if (!reportEpochs) copy._epochCompleted = null;
         copy._maximumNumberOfEpochs = epochs;
         copy._validationFraction = 0f;
         copy._learningRateScheduleEpochs = scheduleEpochs;

@@ -68,7 +68,8 @@ public sealed partial class MlpTrainingSettings
     /// </summary>
     internal long MinimumParallelStepMultiplyAdds { get; init; } = Training.TrainingThreads.MinimumStepMultiplyAdds;
     /// <summary>Called after every epoch.</summary>
-    public Action<EpochReport>? EpochCompleted { get; init; }
+    public Action<EpochReport>? EpochCompleted { get => _epochCompleted; init => _epochCompleted = value; }
+    private Action<EpochReport>? _epochCompleted;
     /// <summary>Checked before every mini-batch.</summary>
     public CancellationToken CancellationToken { get; init; }
     /// <summary>Polled before every mini-batch, beside <see cref="CancellationToken"/>; true stops training with <see cref="OperationCanceledException"/>.</summary>

@@ -31,6 +31,12 @@ internal sealed class Trainer : IDisposable
         _step = new TrainingStep(network, settings, _optimizer, _context, batchCapacity);
     }
 
+    /// <summary>The refit running beside this held-out run, told after every epoch which epoch this run would end with.</summary>
+    public ConcurrentRefit? Leads { get; init; }
+
+    /// <summary>The held-out run this refit runs beside: after every epoch it waits for it, keeps copies, and stops past its best epoch.</summary>
+    public ConcurrentRefit? Follows { get; init; }
+
     /// <summary>Stops the kernel worker threads now (they would also stop after a few idle seconds).</summary>
     public void Dispose() => _context.Dispose();
 
@@ -97,6 +103,7 @@ internal sealed class Trainer : IDisposable
                 EarlyStopping = early?.Observe(state.EarlyStopping, epoch, measured!.Loss, measured.Accuracy ?? double.NaN) ?? state.EarlyStopping,
             };
             if (keepBest && state.EarlyStopping.Epoch == epoch) best = ((float[])_network.ParameterArray.Clone(), state.WithOptimizer(_optimizer));
+            Leads?.LeaderCompleted(epoch, keepBest ? state.EarlyStopping.Epoch : epoch);
             if (early is not null && early.ShouldStop(state.EarlyStopping))
             {
                 reason = StopReason.EarlyStopping;
@@ -106,6 +113,12 @@ internal sealed class Trainer : IDisposable
             {
                 reason = StopReason.TrainingLossConverged;
                 break;
+            }
+            if (Follows is { } refit)
+            {
+                bool goOn = refit.FollowerCompleted(epoch, out bool keep);
+                if (keep) refit.Keep(new RefitSnapshot(epoch, (float[])_network.ParameterArray.Clone(), state.WithOptimizer(_optimizer)));
+                if (!goOn) break;
             }
         }
 
@@ -151,6 +164,7 @@ internal sealed class Trainer : IDisposable
     internal void ThrowIfCancellationRequested()
     {
         _settings.CancellationToken.ThrowIfCancellationRequested();
+        if (Follows?.IsAborted == true) throw new OperationCanceledException("The held-out run beside this refit failed.");
         if (_settings.IsCancellationRequested?.Invoke() == true)
             throw new OperationCanceledException("Training was cancelled.");
     }

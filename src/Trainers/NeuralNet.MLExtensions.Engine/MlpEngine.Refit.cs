@@ -1,0 +1,85 @@
+using System.Runtime.ExceptionServices;
+using NeuralNet.MLExtensions.Engine.Training;
+
+namespace NeuralNet.MLExtensions.Engine;
+
+public static partial class MlpEngine
+{
+    /// <summary>
+    /// Trains on all but the held-out rows to find the best epoch, then again from the start on all rows for that many
+    /// epochs (the split copies the rows, so <paramref name="features"/> is still whole and unscaled here). When each
+    /// run would use one thread of several, the refit runs beside the held-out run on a second thread
+    /// (<see cref="ConcurrentRefit"/>), with the same result.
+    /// </summary>
+    private static MlpTrainingResult TrainAndRefit(float[] features, int rows, int featureCount, int[] labels, float[]? exampleWeights,
+        int classCount, MlpTrainingSettings settings, float[]? targets, MlpArchitecture architecture)
+    {
+        int span = settings.LearningRateScheduleEpochs > 0 ? settings.LearningRateScheduleEpochs : settings.MaximumNumberOfEpochs;
+        if (ConcurrentRefit.Pays(architecture, settings, rows))
+            return TrainBesideRefit(features, rows, featureCount, labels, exampleWeights, classCount, settings, targets, span);
+        var held = TrainInPlace(features, rows, featureCount, labels, exampleWeights, classCount, settings.WithoutRefit(), targets: targets);
+        return Refit(features, rows, featureCount, labels, exampleWeights, classCount, settings, targets, Math.Max(1, held.BestEpoch), span);
+    }
+
+    private static MlpTrainingResult Refit(float[] features, int rows, int featureCount, int[] labels, float[]? exampleWeights,
+        int classCount, MlpTrainingSettings settings, float[]? targets, int epochs, int span) =>
+        TrainInPlace(features, rows, featureCount, labels, exampleWeights, classCount, settings.ForRefit(epochs, span), targets: targets);
+
+    // The held-out run here, the refit on a second thread on its own copy of the rows (it scales them in place while
+    // the held-out run still reads them) for the whole span, kept at every epoch the held-out run may end with. Its
+    // epoch reports reach EpochCompleted after the held-out run's, as they would after a sequential refit. A refit that
+    // fails (divergence, cancellation) is run again sequentially, so it fails, or not, exactly as that one would.
+    private static MlpTrainingResult TrainBesideRefit(float[] features, int rows, int featureCount, int[] labels, float[]? exampleWeights,
+        int classCount, MlpTrainingSettings settings, float[]? targets, int span)
+    {
+        var link = new ConcurrentRefit();
+        var refitSettings = settings.ForRefit(settings.MaximumNumberOfEpochs, span, reportEpochs: false);
+        float[] refitFeatures = features[..(rows * featureCount)];
+        float[]? refitTargets = targets?[..rows];
+        int[] refitLabels = labels[..rows];
+        float[]? refitWeights = exampleWeights?[..rows];
+        var refit = Task.Factory.StartNew(() => TrainInPlace(refitFeatures, rows, featureCount, refitLabels, refitWeights, classCount, refitSettings,
+            targets: refitTargets, follows: link), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        MlpTrainingResult held;
+        try
+        {
+            held = TrainInPlace(features, rows, featureCount, labels, exampleWeights, classCount, settings.WithoutRefit(), targets: targets, leads: link);
+        }
+        catch
+        {
+            link.Abort();
+            try { refit.Wait(); } catch (AggregateException) { }   // its failure is the abort's; the held-out run's is the one to report
+            throw;
+        }
+        int best = Math.Max(1, held.BestEpoch);
+        link.LeaderFinished(best);
+        MlpTrainingResult? result = null;
+        try
+        {
+            result = refit.GetAwaiter().GetResult();
+        }
+        catch (Exception)
+        {
+            // Diverged or cancelled, perhaps past the best epoch: decide as the sequential refit would.
+        }
+        result = result is null ? null : AtEpoch(result, link.Kept, best);
+        if (result is null)
+            return Refit(features, rows, featureCount, labels, exampleWeights, classCount, settings, targets, best, span);
+        foreach (var report in result.History) settings.EpochCompleted?.Invoke(report);
+        return result;
+    }
+
+    // The refit ended at best (stopped there, or converged there), ran past it (its kept copy), or converged before it
+    // (as the sequential refit would); null if the copy is missing.
+    private static MlpTrainingResult? AtEpoch(MlpTrainingResult refit, RefitSnapshot? kept, int best)
+    {
+        if (refit.BestEpoch <= best) return refit;
+        if (kept is null || kept.Epoch != best) return null;
+        kept.Parameters.CopyTo(refit.Network.ParameterArray, 0);
+        return new MlpTrainingResult(refit.Network, refit.Standardizer, refit.History.Where(h => h.Epoch <= best).ToList(), StopReason.MaximumEpochsReached, kept.State)
+        {
+            TargetStandardizer = refit.TargetStandardizer,
+        };
+    }
+}

@@ -1,0 +1,180 @@
+using NeuralNet.MLExtensions.Engine;
+using NeuralNet.MLExtensions.Engine.Training;
+
+namespace NeuralNet.MLExtensions.Tests.Engine;
+
+/// <summary>
+/// The refit that runs beside its held-out run on a second thread must give the sequential refit's model bit for bit:
+/// weights, optimizer state, history, stop reason and the epoch reports, in the same order.
+/// </summary>
+[TestClass]
+public sealed class ConcurrentRefitTests
+{
+    private static readonly Lazy<TabularData> Iris = new(() => TabularData.Load("iris_train.csv"));
+
+    private static MlpTrainingSettings Settings(int threads, Action<EpochReport>? reported = null, int members = 1, int patience = 5,
+        bool restoreBest = true, MlpTask task = MlpTask.Multiclass, float learningRate = 0.01f, CancellationToken token = default) => new()
+    {
+        Task = task, HiddenLayerSizes = [16], MaximumNumberOfEpochs = 80, LearningRate = learningRate, Seed = 3, NumberOfThreads = threads,
+        ValidationFraction = 0.25f, EarlyStoppingPatience = patience, RefitMaximumRows = 1_000, EnsembleSize = members,
+        RestoreBestWeights = restoreBest, EpochCompleted = reported, CancellationToken = token,
+    };
+
+    private static MlpTrainingResult Train(MlpTrainingSettings settings)
+    {
+        var d = Iris.Value;
+        if (settings.Task != MlpTask.Regression) return MlpEngine.Train(d.Features, d.FeatureCount, d.Labels, default, d.ClassCount, settings);
+        // A regression target from the data: the class plus the first feature.
+        var targets = d.Labels.Select((l, r) => l + d.Features[r * d.FeatureCount]).ToArray();
+        return MlpEngine.TrainRegression(d.Features, d.FeatureCount, targets, default, settings);
+    }
+
+    private static void AssertSame(MlpTrainingResult sequential, MlpTrainingResult concurrent)
+    {
+        CollectionAssert.AreEqual(sequential.Network.Parameters.ToArray(), concurrent.Network.Parameters.ToArray(), "weights");
+        Assert.AreEqual(sequential.StopReason, concurrent.StopReason);
+        Assert.AreEqual(sequential.BestEpoch, concurrent.BestEpoch);
+        CollectionAssert.AreEqual(sequential.History.Select(h => (h.Epoch, h.TrainingLoss, h.LearningRate)).ToArray(),
+            concurrent.History.Select(h => (h.Epoch, h.TrainingLoss, h.LearningRate)).ToArray(), "history");
+        var (s, c) = (sequential.TrainingState, concurrent.TrainingState);
+        Assert.AreEqual((s.EpochsCompleted, s.ScheduleEpochs, s.OptimizerStepCount, s.Convergence, s.InitialLoss),
+            (c.EpochsCompleted, c.ScheduleEpochs, c.OptimizerStepCount, c.Convergence, c.InitialLoss));
+        Assert.HasCount(s.OptimizerState.Count, c.OptimizerState);
+        for (int i = 0; i < s.OptimizerState.Count; i++) CollectionAssert.AreEqual(s.OptimizerState[i], c.OptimizerState[i], $"optimizer buffer {i}");
+    }
+
+    private static void RequireTwoCores()
+    {
+        if (Environment.ProcessorCount < 2) Assert.Inconclusive("The refit runs beside the held-out run only with two or more processors.");
+    }
+
+    [TestMethod]
+    [DataRow(1, 5, true, MlpTask.Multiclass)]
+    [DataRow(4, 5, true, MlpTask.Multiclass)]
+    [DataRow(1, 2, true, MlpTask.Multiclass)]
+    [DataRow(1, 5, false, MlpTask.Multiclass)]
+    [DataRow(1, 5, true, MlpTask.Regression)]
+    public void Refit_BesideTheHeldOutRun_IsTheSequentialRefit(int members, int patience, bool restoreBest, MlpTask task)
+    {
+        RequireTwoCores();
+        var sequentialEpochs = new List<int>();
+        var concurrentEpochs = new List<int>();
+        var concurrentSettings = Settings(2, r => concurrentEpochs.Add(r.Epoch), members, patience, restoreBest, task);
+        Assert.IsTrue(ConcurrentRefit.Pays(new MlpArchitecture(4, [16], [Activation.Relu], task, task == MlpTask.Multiclass ? 3 : 0) { EnsembleSize = members }, concurrentSettings, 112),
+            "a 4-16 network is too small to share a mini-batch, so the refit runs beside the held-out run");
+
+        var sequential = Train(Settings(1, r => sequentialEpochs.Add(r.Epoch), members, patience, restoreBest, task));
+        var concurrent = Train(concurrentSettings);
+
+        AssertSame(sequential, concurrent);
+        CollectionAssert.AreEqual(sequentialEpochs, concurrentEpochs, "the held-out run's epochs, then the refit's");
+        Assert.IsLessThan(sequentialEpochs.Count, sequential.History.Count, "the refit is shorter than held-out run plus refit");
+    }
+
+    [TestMethod]
+    public void Refit_PastTheBestEpoch_EndsWithItsCopyOfTheBestEpoch()
+    {
+        // A slow held-out run (its epoch reports sleep) lets the refit catch up and run past the best epoch while the
+        // held-out run waits out its patience: the refit must hand back its copy of the best epoch.
+        RequireTwoCores();
+        var sequential = Train(Settings(1));
+        Assert.IsGreaterThan(sequential.BestEpoch, CountHeldOutEpochs(), "the held-out run goes on past its best epoch");
+        var concurrent = Train(Settings(2, _ => Thread.Sleep(10)));
+        AssertSame(sequential, concurrent);
+    }
+
+    [TestMethod]
+    public void Refit_ConcurrentAndSequential_FailAlikeWhenTheHeldOutRunDiverges()
+    {
+        RequireTwoCores();
+        var sequential = Assert.ThrowsExactly<ArithmeticException>(() => Train(Settings(1, learningRate: 1e6f)));
+        var concurrent = Assert.ThrowsExactly<ArithmeticException>(() => Train(Settings(2, learningRate: 1e6f)));
+        Assert.AreEqual(sequential.Message, concurrent.Message);
+    }
+
+    [TestMethod]
+    [DataRow(3)]
+    [DataRow(0)]
+    public void Refit_CancelledDuringOrJustAfterTheHeldOutRun_ThrowsAndReturnsNoModel(int epochsBeforeTheEnd)
+    {
+        // Cancelled in the held-out run's epoch report a few epochs before its end (0: its very last report, when only
+        // the refit is left to cancel): both ways end in OperationCanceledException, none hangs.
+        RequireTwoCores();
+        int heldEpochs = CountHeldOutEpochs();
+        foreach (int threads in new[] { 1, 2 })
+        {
+            using var cancellation = new CancellationTokenSource();
+            int seen = 0;
+            var settings = Settings(threads, _ => { if (++seen == heldEpochs - epochsBeforeTheEnd) cancellation.Cancel(); }, token: cancellation.Token);
+            Assert.ThrowsExactly<OperationCanceledException>(() => Train(settings), $"{threads} threads");
+        }
+    }
+
+    // The held-out run's epochs: the epoch reports of a sequential run with refit, less the refit's.
+    private static int CountHeldOutEpochs()
+    {
+        int reports = 0;
+        var result = Train(Settings(1, _ => reports++));
+        return reports - result.History.Count;
+    }
+
+    [TestMethod]
+    public void Coordination_KeepsTheLeadersCandidates_AndStopsPastItsBestEpoch()
+    {
+        var link = new ConcurrentRefit();
+        // The leader's epochs 1..4 would end with epochs 1, 2, 2, 4.
+        link.LeaderCompleted(1, 1);
+        link.LeaderCompleted(2, 2);
+        link.LeaderCompleted(3, 2);
+        link.LeaderCompleted(4, 4);
+        var kept = new List<int>();
+        for (int epoch = 1; epoch <= 4; epoch++)
+        {
+            Assert.IsTrue(link.FollowerCompleted(epoch, out bool keep));
+            if (keep) kept.Add(epoch);
+        }
+        CollectionAssert.AreEqual(new[] { 1, 2, 4 }, kept);
+
+        // The follower's epoch 5 waits for the leader, which ends with epoch 4: stop, keep nothing.
+        var waiting = Task.Run(() => (link.FollowerCompleted(5, out bool keep), keep));
+        Assert.IsFalse(waiting.Wait(100), "the follower waits for the leader's epoch 5");
+        link.LeaderFinished(4);
+        Assert.IsTrue(waiting.Wait(5_000));
+        Assert.AreEqual((false, false), waiting.Result);
+    }
+
+    [TestMethod]
+    public void Coordination_TargetKnownBeforeTheFollowerGetsThere_KeepsExactlyTheTarget()
+    {
+        var link = new ConcurrentRefit();
+        link.LeaderCompleted(1, 1);
+        link.LeaderCompleted(2, 1);
+        link.LeaderCompleted(3, 3);
+        link.LeaderFinished(3);
+        Assert.IsTrue(link.FollowerCompleted(1, out bool keep1));
+        Assert.IsTrue(link.FollowerCompleted(2, out bool keep2));
+        Assert.IsFalse(link.FollowerCompleted(3, out bool keep3));
+        Assert.AreEqual((false, false, true), (keep1, keep2, keep3));
+    }
+
+    [TestMethod]
+    public void Coordination_Abort_WakesAWaitingFollowerWithCancellation()
+    {
+        var link = new ConcurrentRefit();
+        var waiting = Task.Run(() => link.FollowerCompleted(1, out _));
+        Assert.IsFalse(waiting.Wait(100));
+        link.Abort();
+        var e = Assert.ThrowsExactly<AggregateException>(() => waiting.Wait(5_000));
+        Assert.IsInstanceOfType<OperationCanceledException>(e.InnerException);
+        Assert.IsTrue(link.IsAborted);
+    }
+
+    [TestMethod]
+    public void Coordination_LeaderEpochsOutOfOrder_AreRefused()
+    {
+        var link = new ConcurrentRefit();
+        link.LeaderCompleted(1, 1);
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => link.LeaderCompleted(3, 3));
+        StringAssert.Contains(e.Message, "epoch 3 after 1");
+    }
+}
