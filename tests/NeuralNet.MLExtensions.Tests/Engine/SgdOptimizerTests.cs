@@ -36,6 +36,19 @@ public sealed class SgdOptimizerTests
     }
 
     [TestMethod]
+    public void SgdOptimizer_Step_FlushesSubnormalVelocityAndNegligibleParametersToZero()
+    {
+        // No gradient: the velocity decays (0.9 × 1.2e-38 is subnormal) and a parameter of 1e-25 is below 2^-64.
+        var optimizer = new SgdOptimizer(3, 0.1f, 0.9f, nesterov: false);
+        optimizer.State[0][0] = 1.2e-38f;
+        optimizer.State[0][2] = 1f;
+        float[] parameters = [1f, 1e-25f, 2f];
+        optimizer.Step(parameters, new float[3], weightCount: 3);
+        CollectionAssert.AreEqual(new[] { 0f, 0f, 0.9f }, optimizer.State[0]);
+        CollectionAssert.AreEqual(new[] { 1f, 0f, 2f - 0.1f * 0.9f }, parameters);
+    }
+
+    [TestMethod]
     public void SgdOptimizer_Step_NesterovAndPlainMomentumDiffer()
     {
         // Guards the pair of golden tests above: the two variants must not collapse into the same rule.

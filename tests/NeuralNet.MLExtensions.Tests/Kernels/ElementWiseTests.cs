@@ -90,6 +90,37 @@ public sealed class ElementWiseTests
 
     [TestMethod]
     [DynamicData(nameof(KernelPathTests.Paths), typeof(KernelPathTests))]
+    public void ElementWise_Adam_FlushesSubnormalMomentsAndNegligibleParametersToZero(int path)
+    {
+        // A unit that stopped learning: no gradient, a first moment decaying into the subnormal range, a weight shrunk
+        // below 2^-64. Every lane (vector loops and the scalar tail) must hold exact zeros after the step; ordinary
+        // values and a parameter just above 2^-64 stay as they are.
+        foreach (int n in Widths)
+        {
+            float[] p = new float[n], g = new float[n], m = new float[n], v = new float[n];
+            for (int i = 0; i < n; i++)
+            {
+                p[i] = i % 2 == 0 ? 5e-20f : -1e-25f;
+                m[i] = i % 3 == 0 ? 1.2e-38f : -1e-39f;   // times β1 = 0.9: subnormal
+                v[i] = 1.1765e-38f;                         // times β2 = 0.999: subnormal
+            }
+            ElementWise.Adam(p, g, m, v, 0.9f, 0.999f, 1e-3f, 1e-8f, (GemmPath)path);
+            for (int i = 0; i < n; i++)
+            {
+                Assert.AreEqual(0f, p[i], $"{(GemmPath)path} p[{i}] of {n}");
+                Assert.AreEqual(0f, m[i], $"{(GemmPath)path} m[{i}] of {n}");
+                Assert.AreEqual(0f, v[i], $"{(GemmPath)path} v[{i}] of {n}");
+            }
+
+            float[] kept = Enumerable.Repeat(6e-20f, n).ToArray(), moments = Enumerable.Repeat(0.5f, n).ToArray(), squares = Enumerable.Repeat(0.25f, n).ToArray();
+            ElementWise.Adam(kept, new float[n], moments, squares, 0.9f, 0.999f, 0f, 1e-8f, (GemmPath)path);
+            Assert.IsTrue(kept.All(x => x == 6e-20f), $"{(GemmPath)path}: a parameter above 2^-64 is kept");
+            Assert.IsTrue(moments.All(x => x == 0.45f) && squares.All(x => x == 0.999f * 0.25f), $"{(GemmPath)path}: ordinary moments are kept");
+        }
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(KernelPathTests.Paths), typeof(KernelPathTests))]
     public void ElementWise_AddScaledSumOfSquares_MatchesMultiplyAddAndDoubleSum(int path)
     {
         var random = new Random(5);

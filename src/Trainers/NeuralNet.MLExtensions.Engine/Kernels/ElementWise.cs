@@ -152,7 +152,14 @@ internal static unsafe class ElementWise
     }
 
     /// <summary>
-    /// One Adam step over p, g, m, v: [n]: m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g·g; p ← p − step·m/(√v + eps).
+    /// One Adam step over p, g, m, v: [n]: m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g·g; p ← p − step·m/(√v + eps);
+    /// then a moment below the smallest normal float (a subnormal) and a parameter below 2⁻⁶⁴ in size become 0. The
+    /// weights of a unit that no longer learns (a ReLU that never fires, pulled to 0 by the L2 penalty) shrink
+    /// geometrically, and their moments decay; once they are that small, their products in the forward and backward
+    /// passes are subnormal, and every subnormal product costs the processor about a hundred cycles: a 12-100-2 network
+    /// on 150,000 rows went from 60 ms to 620 ms per epoch over 37 epochs (flushing only subnormal values still let it
+    /// reach 620 ms; flushing parameters below 2⁻⁶⁴ kept it under 95 ms). A weight of 2⁻⁶⁴ adds nothing a float sum of
+    /// ordinary terms can hold, so the model is the same.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Adam(Span<float> p, ReadOnlySpan<float> g, Span<float> m, Span<float> v,
@@ -171,29 +178,31 @@ internal static unsafe class ElementWise
             if (v512)
             {
                 Vector512<float> b1 = Vector512.Create(beta1), b2 = Vector512.Create(beta2), k1 = Vector512.Create(c1), k2 = Vector512.Create(c2);
-                Vector512<float> s = Vector512.Create(step), e = Vector512.Create(eps);
+                Vector512<float> s = Vector512.Create(step), e = Vector512.Create(eps), normal = Vector512.Create(SmallestNormal), negligible = Vector512.Create(NegligibleParameter);
                 for (; i + 16 <= n; i += 16)
                 {
                     var gi = Vector512.Load(pg + i);
                     var mi = b1 * Vector512.Load(pm + i) + k1 * gi;
                     var vi = b2 * Vector512.Load(pv + i) + k2 * gi * gi;
-                    mi.Store(pm + i);
-                    vi.Store(pv + i);
-                    (Vector512.Load(pp + i) - s * mi / (Vector512.Sqrt(vi) + e)).Store(pp + i);
+                    var pi = Vector512.Load(pp + i) - s * mi / (Vector512.Sqrt(vi) + e);
+                    (mi & Vector512.GreaterThanOrEqual(Vector512.Abs(mi), normal)).Store(pm + i);
+                    (vi & Vector512.GreaterThanOrEqual(vi, normal)).Store(pv + i);
+                    (pi & Vector512.GreaterThanOrEqual(Vector512.Abs(pi), negligible)).Store(pp + i);
                 }
             }
             if (v256)
             {
                 Vector256<float> b1 = Vector256.Create(beta1), b2 = Vector256.Create(beta2), k1 = Vector256.Create(c1), k2 = Vector256.Create(c2);
-                Vector256<float> s = Vector256.Create(step), e = Vector256.Create(eps);
+                Vector256<float> s = Vector256.Create(step), e = Vector256.Create(eps), normal = Vector256.Create(SmallestNormal), negligible = Vector256.Create(NegligibleParameter);
                 for (; i + 8 <= n; i += 8)
                 {
                     var gi = Vector256.Load(pg + i);
                     var mi = b1 * Vector256.Load(pm + i) + k1 * gi;
                     var vi = b2 * Vector256.Load(pv + i) + k2 * gi * gi;
-                    mi.Store(pm + i);
-                    vi.Store(pv + i);
-                    (Vector256.Load(pp + i) - s * mi / (Vector256.Sqrt(vi) + e)).Store(pp + i);
+                    var pi = Vector256.Load(pp + i) - s * mi / (Vector256.Sqrt(vi) + e);
+                    (mi & Vector256.GreaterThanOrEqual(Vector256.Abs(mi), normal)).Store(pm + i);
+                    (vi & Vector256.GreaterThanOrEqual(vi, normal)).Store(pv + i);
+                    (pi & Vector256.GreaterThanOrEqual(Vector256.Abs(pi), negligible)).Store(pp + i);
                 }
             }
             for (; i < n; i++)
@@ -201,12 +210,27 @@ internal static unsafe class ElementWise
                 float gi = pg[i];
                 float mi = beta1 * pm[i] + c1 * gi;
                 float vi = beta2 * pv[i] + c2 * gi * gi;
-                pm[i] = mi;
-                pv[i] = vi;
-                pp[i] -= step * mi / (MathF.Sqrt(vi) + eps);
+                float pi = pp[i] - step * mi / (MathF.Sqrt(vi) + eps);
+                pm[i] = FlushSubnormal(mi);
+                pv[i] = FlushSubnormal(vi);
+                pp[i] = FlushNegligible(pi);
             }
         }
     }
+
+    /// <summary>The smallest normal float, 2⁻¹²⁶ (about 1.18e−38); smaller non-zero sizes are subnormal.</summary>
+    internal const float SmallestNormal = 1.17549435e-38f;
+
+    /// <summary>0 for a value below the smallest normal float in size (a subnormal), otherwise the value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float FlushSubnormal(float x) => MathF.Abs(x) >= SmallestNormal ? x : 0f;
+
+    /// <summary>Parameters smaller than this, 2⁻⁶⁴ (about 5.4e−20), become 0.</summary>
+    internal const float NegligibleParameter = 5.42101086e-20f;
+
+    /// <summary>0 for a parameter below <see cref="NegligibleParameter"/> in size, otherwise the value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float FlushNegligible(float x) => MathF.Abs(x) >= NegligibleParameter ? x : 0f;
 
     /// <summary>Whether a call may take the Vector512 and the Vector256 loops (constant-folded where unsupported).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -29,9 +29,10 @@ internal static class ElementWiseReference
             float gi = g[i];
             float mi = beta1 * m[i] + (1f - beta1) * gi;
             float vi = beta2 * v[i] + (1f - beta2) * gi * gi;
-            m[i] = mi;
-            v[i] = vi;
-            p[i] -= step * mi / (MathF.Sqrt(vi) + eps);
+            float pi = p[i] - step * mi / (MathF.Sqrt(vi) + eps);
+            m[i] = ElementWise.FlushSubnormal(mi);
+            v[i] = ElementWise.FlushSubnormal(vi);
+            p[i] = ElementWise.FlushNegligible(pi);
         }
     }
 }

@@ -2,6 +2,7 @@ namespace NeuralNet.MLExtensions.Engine.Optimizers;
 
 /// <summary>
 /// SGD with momentum μ: v ← μ·v + g; p ← p − lr·v, or with Nesterov p ← p − lr·(g + μ·v). μ = 0 is plain SGD.
+/// A subnormal velocity and a parameter below 2⁻⁶⁴ in size become 0, as in Adam (<see cref="Kernels.ElementWise.Adam"/>).
 /// </summary>
 internal sealed class SgdOptimizer : Optimizer
 {
@@ -28,8 +29,8 @@ internal sealed class SgdOptimizer : Optimizer
         {
             float g = gradients[i];
             float vi = mu * v[i] + g;
-            v[i] = vi;
-            parameters[i] -= lr * (_nesterov ? g + mu * vi : vi);
+            v[i] = Kernels.ElementWise.FlushSubnormal(vi);
+            parameters[i] = Kernels.ElementWise.FlushNegligible(parameters[i] - lr * (_nesterov ? g + mu * vi : vi));
         }
     }
 }
