@@ -7,15 +7,15 @@ public static partial class MlpEngine
 {
     /// <summary>
     /// Trains on all but the held-out rows to find the best epoch, then again from the start on all rows for that many
-    /// epochs (the split copies the rows, so <paramref name="features"/> is still whole and unscaled here). When each
-    /// run would use one thread of several, the refit runs beside the held-out run on a second thread
-    /// (<see cref="ConcurrentRefit"/>), with the same result.
+    /// epochs (the split copies the rows, so <paramref name="features"/> is still whole and unscaled here). With more
+    /// than one thread, the refit runs beside the held-out run, each on half the threads (<see cref="ConcurrentRefit"/>),
+    /// with the same result.
     /// </summary>
     private static MlpTrainingResult TrainAndRefit(float[] features, int rows, int featureCount, int[] labels, float[]? exampleWeights,
-        int classCount, MlpTrainingSettings settings, float[]? targets, MlpArchitecture architecture)
+        int classCount, MlpTrainingSettings settings, float[]? targets)
     {
         int span = settings.LearningRateScheduleEpochs > 0 ? settings.LearningRateScheduleEpochs : settings.MaximumNumberOfEpochs;
-        if (ConcurrentRefit.Pays(architecture, settings, rows))
+        if (ConcurrentRefit.Pays(settings))
             return TrainBesideRefit(features, rows, featureCount, labels, exampleWeights, classCount, settings, targets, span);
         var held = TrainInPlace(features, rows, featureCount, labels, exampleWeights, classCount, settings.WithoutRefit(), targets: targets);
         return Refit(features, rows, featureCount, labels, exampleWeights, classCount, settings, targets, Math.Max(1, held.BestEpoch), span);
@@ -25,7 +25,7 @@ public static partial class MlpEngine
         int classCount, MlpTrainingSettings settings, float[]? targets, int epochs, int span) =>
         TrainInPlace(features, rows, featureCount, labels, exampleWeights, classCount, settings.ForRefit(epochs, span), targets: targets);
 
-    // The held-out run here, the refit on a second thread on its own copy of the rows (it scales them in place while
+    // The held-out run here, the refit on another thread on its own copy of the rows (it scales them in place while
     // the held-out run still reads them) for the whole span, kept at every epoch the held-out run may end with. Its
     // epoch reports reach EpochCompleted after the held-out run's, as they would after a sequential refit. A refit that
     // fails (divergence, cancellation) is run again sequentially, so it fails, or not, exactly as that one would.
@@ -33,7 +33,8 @@ public static partial class MlpEngine
         int classCount, MlpTrainingSettings settings, float[]? targets, int span)
     {
         var link = new ConcurrentRefit();
-        var refitSettings = settings.ForRefit(settings.MaximumNumberOfEpochs, span, reportEpochs: false);
+        var (heldThreads, refitThreads) = ConcurrentRefit.Threads(settings.NumberOfThreads);
+        var refitSettings = settings.ForRefit(settings.MaximumNumberOfEpochs, span, reportEpochs: false, threads: refitThreads);
         float[] refitFeatures = features[..(rows * featureCount)];
         float[]? refitTargets = targets?[..rows];
         int[] refitLabels = labels[..rows];
@@ -44,7 +45,7 @@ public static partial class MlpEngine
         MlpTrainingResult held;
         try
         {
-            held = TrainInPlace(features, rows, featureCount, labels, exampleWeights, classCount, settings.WithoutRefit(), targets: targets, leads: link);
+            held = TrainInPlace(features, rows, featureCount, labels, exampleWeights, classCount, settings.WithoutRefit(heldThreads), targets: targets, leads: link);
         }
         catch
         {
@@ -63,6 +64,8 @@ public static partial class MlpEngine
         {
             // Diverged or cancelled, perhaps past the best epoch: decide as the sequential refit would.
         }
+        // Cancelled after the refit's last mini-batch: the sequential refit, which starts only now, would not train.
+        settings.ThrowIfCancelled();
         result = result is null ? null : AtEpoch(result, link.Kept, best);
         if (result is null)
             return Refit(features, rows, featureCount, labels, exampleWeights, classCount, settings, targets, best, span);

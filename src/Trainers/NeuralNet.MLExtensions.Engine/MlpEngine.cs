@@ -83,7 +83,7 @@ public static partial class MlpEngine
                 throw new ArgumentOutOfRangeException(nameof(settings.ValidationFraction), settings.ValidationFraction,
                     $"ValidationFraction must be 0 when validation data is given; got {settings.ValidationFraction}.");
             if (warmStart is null && initial is null && settings.RefitsOn(rows))
-                return TrainAndRefit(features, rows, featureCount, labels, exampleWeights, classCount, settings, targets, architecture);
+                return TrainAndRefit(features, rows, featureCount, labels, exampleWeights, classCount, settings, targets);
             (features, labels, targets, exampleWeights, validation) = StratifiedSplit.Split(features, rows, featureCount, labels, targets, exampleWeights, groups, settings.ValidationFraction, settings.Seed);
             rows = labels.Length;
         }

@@ -22,23 +22,26 @@ public sealed partial class MlpTrainingSettings
     /// <summary>Whether a run on <paramref name="rows"/> rows refits on all of them after the held-out run.</summary>
     internal bool RefitsOn(int rows) => ValidationFraction > 0f && rows <= RefitMaximumRows;
 
-    /// <summary>These settings without the refit: the held-out run of a refit.</summary>
-    internal MlpTrainingSettings WithoutRefit()
+    /// <summary>These settings without the refit: the held-out run of a refit (on <paramref name="threads"/> threads when given).</summary>
+    internal MlpTrainingSettings WithoutRefit(int threads = 0)
     {
         var copy = (MlpTrainingSettings)MemberwiseClone();
         copy._refitMaximumRows = 0;
+        if (threads > 0) copy._numberOfThreads = threads;
         return copy;
     }
 
     /// <summary>
     /// These settings for the refit on all rows: <paramref name="epochs"/> epochs, no held-out rows, the schedule over
     /// the span of the first run (<paramref name="scheduleEpochs"/>) so each epoch sees the learning rate it saw there;
-    /// without <paramref name="reportEpochs"/>, no <see cref="EpochCompleted"/> (the caller reports the epochs later).
+    /// without <paramref name="reportEpochs"/>, no <see cref="EpochCompleted"/> (the caller reports the epochs later);
+    /// on <paramref name="threads"/> threads when given.
     /// </summary>
-    internal MlpTrainingSettings ForRefit(int epochs, int scheduleEpochs, bool reportEpochs = true)
+    internal MlpTrainingSettings ForRefit(int epochs, int scheduleEpochs, bool reportEpochs = true, int threads = 0)
     {
         var copy = (MlpTrainingSettings)MemberwiseClone();
         if (!reportEpochs) copy._epochCompleted = null;
+        if (threads > 0) copy._numberOfThreads = threads;
         copy._maximumNumberOfEpochs = epochs;
         copy._validationFraction = 0f;
         copy._learningRateScheduleEpochs = scheduleEpochs;

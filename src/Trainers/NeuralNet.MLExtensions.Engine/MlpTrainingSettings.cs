@@ -61,12 +61,20 @@ public sealed partial class MlpTrainingSettings
     /// Threads for the matrix kernels, 1 to <see cref="MlpLimits.MaxThreads"/>; results do not depend on it. A network
     /// whose mini-batch is too little work to share trains on one.
     /// </summary>
-    public int NumberOfThreads { get; init; } = MlpDefaults.NumberOfThreads;
+    public int NumberOfThreads { get => _numberOfThreads; init => _numberOfThreads = value; }
+    private int _numberOfThreads = MlpDefaults.NumberOfThreads;
     /// <summary>
     /// Forward multiply-adds per mini-batch below which training uses one thread whatever <see cref="NumberOfThreads"/>
     /// says; tests set 0 to make every run share its work, so thread-count determinism stays tested on small networks.
     /// </summary>
     internal long MinimumParallelStepMultiplyAdds { get; init; } = Training.TrainingThreads.MinimumStepMultiplyAdds;
+    /// <summary>Throws <see cref="OperationCanceledException"/> when <see cref="CancellationToken"/> or <see cref="IsCancellationRequested"/> asks to stop.</summary>
+    internal void ThrowIfCancelled()
+    {
+        CancellationToken.ThrowIfCancellationRequested();
+        if (IsCancellationRequested?.Invoke() == true)
+            throw new OperationCanceledException("Training was cancelled.");
+    }
     /// <summary>Called after every epoch.</summary>
     public Action<EpochReport>? EpochCompleted { get => _epochCompleted; init => _epochCompleted = value; }
     private Action<EpochReport>? _epochCompleted;

@@ -13,8 +13,9 @@ public sealed class ConcurrentRefitTests
     private static readonly Lazy<TabularData> Iris = new(() => TabularData.Load("iris_train.csv"));
 
     private static MlpTrainingSettings Settings(int threads, Action<EpochReport>? reported = null, int members = 1, int patience = 5,
-        bool restoreBest = true, MlpTask task = MlpTask.Multiclass, float learningRate = 0.01f, CancellationToken token = default) => new()
+        bool restoreBest = true, MlpTask task = MlpTask.Multiclass, float learningRate = 0.01f, CancellationToken token = default, bool shareEveryBatch = false) => new()
     {
+        MinimumParallelStepMultiplyAdds = shareEveryBatch ? 0 : TrainingThreads.MinimumStepMultiplyAdds,
         Task = task, HiddenLayerSizes = [16], MaximumNumberOfEpochs = 80, LearningRate = learningRate, Seed = 3, NumberOfThreads = threads,
         ValidationFraction = 0.25f, EarlyStoppingPatience = patience, RefitMaximumRows = 1_000, EnsembleSize = members,
         RestoreBestWeights = restoreBest, EpochCompleted = reported, CancellationToken = token,
@@ -60,8 +61,8 @@ public sealed class ConcurrentRefitTests
         var sequentialEpochs = new List<int>();
         var concurrentEpochs = new List<int>();
         var concurrentSettings = Settings(2, r => concurrentEpochs.Add(r.Epoch), members, patience, restoreBest, task);
-        Assert.IsTrue(ConcurrentRefit.Pays(new MlpArchitecture(4, [16], [Activation.Relu], task, task == MlpTask.Multiclass ? 3 : 0) { EnsembleSize = members }, concurrentSettings, 112),
-            "a 4-16 network is too small to share a mini-batch, so the refit runs beside the held-out run");
+        Assert.IsTrue(ConcurrentRefit.Pays(concurrentSettings), "two threads: the refit runs beside the held-out run");
+        Assert.IsFalse(ConcurrentRefit.Pays(Settings(1)), "one thread: one run after the other");
 
         var sequential = Train(Settings(1, r => sequentialEpochs.Add(r.Epoch), members, patience, restoreBest, task));
         var concurrent = Train(concurrentSettings);
@@ -116,6 +117,19 @@ public sealed class ConcurrentRefitTests
         int reports = 0;
         var result = Train(Settings(1, _ => reports++));
         return reports - result.History.Count;
+    }
+
+    [TestMethod]
+    public void Refit_BesideTheHeldOutRun_SharingEachMiniBatch_IsTheSequentialRefit()
+    {
+        // Four threads: two for each run, every mini-batch shared (no small-step rule), against one thread in turn.
+        RequireTwoCores();
+        var sequential = Train(Settings(1, members: 4));
+        var shared = Train(Settings(4, members: 4, shareEveryBatch: true));
+        AssertSame(sequential, shared);
+        Assert.AreEqual((1, 1), ConcurrentRefit.Threads(2));
+        Assert.AreEqual((1, 2), ConcurrentRefit.Threads(3));
+        Assert.AreEqual((2, 2), ConcurrentRefit.Threads(4));
     }
 
     [TestMethod]

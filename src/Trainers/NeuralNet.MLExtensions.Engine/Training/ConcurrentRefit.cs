@@ -7,8 +7,7 @@ namespace NeuralNet.MLExtensions.Engine.Training;
 /// be. After each of its epochs the follower waits until the leader has finished the same epoch, keeps a copy of its
 /// weights and state when that epoch is the leader's best so far, and stops once it has passed the leader's final best
 /// epoch. The result is bit for bit the sequential refit's (same weights, state, history and stop reason) in about the
-/// time of the longer run, not the sum of both: worth it when each run alone uses one thread (a small network, see
-/// <see cref="TrainingThreads"/>) and a second core is idle.
+/// time of the longer run, not the sum of both.
 /// </summary>
 internal sealed class ConcurrentRefit
 {
@@ -25,12 +24,14 @@ internal sealed class ConcurrentRefit
 
     /// <summary>
     /// Whether a run with <paramref name="settings"/> should refit beside its held-out run: it may use more than one
-    /// thread but a mini-batch of <paramref name="architecture"/> is too little work to share between them, so the
-    /// second core would otherwise stay idle.
+    /// thread on a machine with more than one processor. Two runs side by side, each on half the threads, beat each run
+    /// in turn on all of them: a small network's mini-batch is too little work to share at all (<see cref="TrainingThreads"/>),
+    /// and a large one's shares with hand-offs and memory traffic the independent runs do not have.
     /// </summary>
-    public static bool Pays(MlpArchitecture architecture, MlpTrainingSettings settings, int rows) =>
-        settings.NumberOfThreads > 1 && Environment.ProcessorCount > 1
-        && TrainingThreads.For(architecture, Math.Min(settings.BatchSize, rows), settings.NumberOfThreads, settings.MinimumParallelStepMultiplyAdds) == 1;
+    public static bool Pays(MlpTrainingSettings settings) => settings.NumberOfThreads > 1 && Environment.ProcessorCount > 1;
+
+    /// <summary>The threads of the held-out run and of the refit beside it: half each, the refit (the longer run) the odd one.</summary>
+    public static (int HeldOut, int Refit) Threads(int threads) => (threads / 2, threads - threads / 2);
 
     /// <summary>The leader finished <paramref name="epoch"/>; if it stopped now it would end with <paramref name="candidate"/>'s weights.</summary>
     public void LeaderCompleted(int epoch, int candidate)

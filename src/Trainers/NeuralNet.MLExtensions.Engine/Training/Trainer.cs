@@ -163,10 +163,8 @@ internal sealed class Trainer : IDisposable
 
     internal void ThrowIfCancellationRequested()
     {
-        _settings.CancellationToken.ThrowIfCancellationRequested();
+        _settings.ThrowIfCancelled();
         if (Follows?.IsAborted == true) throw new OperationCanceledException("The held-out run beside this refit failed.");
-        if (_settings.IsCancellationRequested?.Invoke() == true)
-            throw new OperationCanceledException("Training was cancelled.");
     }
 
     private Span<float> Weights => _network.ParameterArray.AsSpan(0, _network.WeightCount);
