@@ -41,12 +41,12 @@ public abstract partial class MlpOptionsBase
     /// <summary>Optimizer: Adam (default), AdamW (with <see cref="WeightDecay"/>) or Sgd (with <see cref="Momentum"/>).</summary>
     public OptimizerKind Optimizer { get; set; } = MlpDefaults.Optimizer;
 
-    /// <summary>Step size, &gt; 0. Default 0.001 (suits Adam; SGD usually wants 0.01–0.1). Lower it if training diverges.</summary>
+    /// <summary>Step size, &gt; 0. Default: the preset's (Tabular 0.003, Classic 0.001; both suit Adam, SGD usually wants 0.01–0.1). Lower it if training diverges.</summary>
     public float LearningRate { get => _learningRate ?? Values.LearningRate; set => _learningRate = value; }
     private float? _learningRate;
 
     /// <summary>
-    /// Rows per mini-batch, ≥ 1. Default: the preset's (32; Tabular uses 256 above 50,000 training rows). The last,
+    /// Rows per mini-batch, ≥ 1. Default: the preset's (Tabular 64, and 256 above 50,000 training rows; Classic 32). The last,
     /// smaller batch of an epoch is used, not dropped.
     /// </summary>
     public int BatchSize { get => _batchSize ?? Values.BatchSize; set => _batchSize = value; }
