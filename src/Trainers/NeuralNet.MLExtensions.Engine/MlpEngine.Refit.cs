@@ -32,6 +32,7 @@ public static partial class MlpEngine
     private static MlpTrainingResult TrainBesideRefit(float[] features, int rows, int featureCount, int[] labels, float[]? exampleWeights,
         int classCount, MlpTrainingSettings settings, float[]? targets, int span)
     {
+        settings = settings.WithCancellationPoll(ConcurrentRefit.SharedPoll(settings.IsCancellationRequested));
         var link = new ConcurrentRefit();
         var (heldThreads, refitThreads) = ConcurrentRefit.Threads(settings.NumberOfThreads);
         var refitSettings = settings.ForRefit(settings.MaximumNumberOfEpochs, span, reportEpochs: false, threads: refitThreads);
