@@ -77,12 +77,21 @@ public sealed class ConcurrentRefitTests
     public void Refit_PastTheBestEpoch_EndsWithItsCopyOfTheBestEpoch()
     {
         // A slow held-out run (its epoch reports sleep) lets the refit catch up and run past the best epoch while the
-        // held-out run waits out its patience: the refit must hand back its copy of the best epoch.
+        // held-out run waits out its patience: the refit must hand back its copy of the best epoch, not be run again
+        // on the caller's thread (which would give the same model): between the held-out run's last epoch report and
+        // the refit's first, the caller's thread polls for cancellation once, where a refit run again polls before
+        // each of its mini-batches.
         RequireTwoCores();
         var sequential = Train(Settings(1));
-        Assert.IsGreaterThan(sequential.BestEpoch, CountHeldOutEpochs(), "the held-out run goes on past its best epoch");
-        var concurrent = Train(Settings(2, _ => Thread.Sleep(10)));
+        int heldEpochs = CountHeldOutEpochs(), caller = Environment.CurrentManagedThreadId, reports = 0, polls = 0;
+        Assert.IsGreaterThan(sequential.BestEpoch, heldEpochs, "the held-out run goes on past its best epoch");
+        var concurrent = Train(Settings(2, _ => { reports++; Thread.Sleep(10); }, poll: () =>
+        {
+            if (Environment.CurrentManagedThreadId == caller && reports == heldEpochs) polls++;
+            return false;
+        }));
         AssertSame(sequential, concurrent);
+        Assert.AreEqual(1, polls, "the caller's polls between the held-out run's last report and the refit's first");
     }
 
     [TestMethod]
