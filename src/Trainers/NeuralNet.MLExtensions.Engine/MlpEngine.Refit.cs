@@ -32,6 +32,7 @@ public static partial class MlpEngine
     private static MlpTrainingResult TrainBesideRefit(float[] features, int rows, int featureCount, int[] labels, float[]? exampleWeights,
         int classCount, MlpTrainingSettings settings, float[]? targets, int span)
     {
+        settings = settings.WithCancellationPoll(ConcurrentRefit.SharedPoll(settings.IsCancellationRequested));
         var link = new ConcurrentRefit();
         var (heldThreads, refitThreads) = ConcurrentRefit.Threads(settings.NumberOfThreads);
         var refitSettings = settings.ForRefit(settings.MaximumNumberOfEpochs, span, reportEpochs: false, threads: refitThreads);
@@ -69,7 +70,12 @@ public static partial class MlpEngine
         result = result is null ? null : AtEpoch(result, link.Kept, best);
         if (result is null)
             return Refit(features, rows, featureCount, labels, exampleWeights, classCount, settings, targets, best, span);
-        foreach (var report in result.History) settings.EpochCompleted?.Invoke(report);
+        // Its reports as the sequential refit makes them: a cancellation asked for in one stops it before the next epoch.
+        for (int i = 0; i < result.History.Count; i++)
+        {
+            if (i > 0) settings.ThrowIfCancelled();
+            settings.EpochCompleted?.Invoke(result.History[i]);
+        }
         return result;
     }
 

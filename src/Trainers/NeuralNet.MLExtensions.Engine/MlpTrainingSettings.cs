@@ -80,8 +80,20 @@ public sealed partial class MlpTrainingSettings
     private Action<EpochReport>? _epochCompleted;
     /// <summary>Checked before every mini-batch.</summary>
     public CancellationToken CancellationToken { get; init; }
-    /// <summary>Polled before every mini-batch, beside <see cref="CancellationToken"/>; true stops training with <see cref="OperationCanceledException"/>.</summary>
-    public Func<bool>? IsCancellationRequested { get; init; }
+    /// <summary>
+    /// Polled before every mini-batch, beside <see cref="CancellationToken"/>; true stops training with <see cref="OperationCanceledException"/>.
+    /// A refit beside its held-out run polls it from a second thread, one call at a time.
+    /// </summary>
+    public Func<bool>? IsCancellationRequested { get => _isCancellationRequested; init => _isCancellationRequested = value; }
+    private Func<bool>? _isCancellationRequested;
+
+    /// <summary>These settings polling <paramref name="poll"/> instead of <see cref="IsCancellationRequested"/>.</summary>
+    internal MlpTrainingSettings WithCancellationPoll(Func<bool>? poll)
+    {
+        var copy = (MlpTrainingSettings)MemberwiseClone();
+        copy._isCancellationRequested = poll;
+        return copy;
+    }
 
     /// <summary>The activation of each hidden layer, after expanding a single activation to all layers.</summary>
     public IReadOnlyList<Activation> ActivationsPerLayer() =>

@@ -121,7 +121,8 @@ public abstract partial class MlpOptionsBase
     /// Threads for training, from 1 to twice the processor count (<see cref="MlpLimits.MaxThreads"/>); null (default)
     /// uses one per processor. The model is bit-identical for any value; lower it to leave cores to other work. Small
     /// networks (under about six million multiply-adds per mini-batch) train on one thread whatever the value, as the
-    /// threads' hand-offs would cost more than they give.
+    /// threads' hand-offs would cost more than they give. With two or more, a refit on all rows
+    /// (<see cref="RefitMaximumRows"/>) runs beside the held-out run, each on half the threads.
     /// </summary>
     public int? NumberOfThreads { get; set; }
 

@@ -13,12 +13,13 @@ public sealed class ConcurrentRefitTests
     private static readonly Lazy<TabularData> Iris = new(() => TabularData.Load("iris_train.csv"));
 
     private static MlpTrainingSettings Settings(int threads, Action<EpochReport>? reported = null, int members = 1, int patience = 5,
-        bool restoreBest = true, MlpTask task = MlpTask.Multiclass, float learningRate = 0.01f, CancellationToken token = default, bool shareEveryBatch = false) => new()
+        bool restoreBest = true, MlpTask task = MlpTask.Multiclass, float learningRate = 0.01f, CancellationToken token = default, bool shareEveryBatch = false,
+        Func<bool>? poll = null) => new()
     {
         MinimumParallelStepMultiplyAdds = shareEveryBatch ? 0 : TrainingThreads.MinimumStepMultiplyAdds,
         Task = task, HiddenLayerSizes = [16], MaximumNumberOfEpochs = 80, LearningRate = learningRate, Seed = 3, NumberOfThreads = threads,
         ValidationFraction = 0.25f, EarlyStoppingPatience = patience, RefitMaximumRows = 1_000, EnsembleSize = members,
-        RestoreBestWeights = restoreBest, EpochCompleted = reported, CancellationToken = token,
+        RestoreBestWeights = restoreBest, EpochCompleted = reported, CancellationToken = token, IsCancellationRequested = poll,
     };
 
     private static MlpTrainingResult Train(MlpTrainingSettings settings)
@@ -76,12 +77,21 @@ public sealed class ConcurrentRefitTests
     public void Refit_PastTheBestEpoch_EndsWithItsCopyOfTheBestEpoch()
     {
         // A slow held-out run (its epoch reports sleep) lets the refit catch up and run past the best epoch while the
-        // held-out run waits out its patience: the refit must hand back its copy of the best epoch.
+        // held-out run waits out its patience: the refit must hand back its copy of the best epoch, not be run again
+        // on the caller's thread (which would give the same model): between the held-out run's last epoch report and
+        // the refit's first, the caller's thread polls for cancellation once, where a refit run again polls before
+        // each of its mini-batches.
         RequireTwoCores();
         var sequential = Train(Settings(1));
-        Assert.IsGreaterThan(sequential.BestEpoch, CountHeldOutEpochs(), "the held-out run goes on past its best epoch");
-        var concurrent = Train(Settings(2, _ => Thread.Sleep(10)));
+        int heldEpochs = CountHeldOutEpochs(), caller = Environment.CurrentManagedThreadId, reports = 0, polls = 0;
+        Assert.IsGreaterThan(sequential.BestEpoch, heldEpochs, "the held-out run goes on past its best epoch");
+        var concurrent = Train(Settings(2, _ => { reports++; Thread.Sleep(10); }, poll: () =>
+        {
+            if (Environment.CurrentManagedThreadId == caller && reports == heldEpochs) polls++;
+            return false;
+        }));
         AssertSame(sequential, concurrent);
+        Assert.AreEqual(1, polls, "the caller's polls between the held-out run's last report and the refit's first");
     }
 
     [TestMethod]
@@ -109,6 +119,43 @@ public sealed class ConcurrentRefitTests
             var settings = Settings(threads, _ => { if (++seen == heldEpochs - epochsBeforeTheEnd) cancellation.Cancel(); }, token: cancellation.Token);
             Assert.ThrowsExactly<OperationCanceledException>(() => Train(settings), $"{threads} threads");
         }
+    }
+
+    [TestMethod]
+    [DataRow(2, true)]
+    [DataRow(0, false)]
+    public void Refit_CancelledInTheRefitsEpochReport_EndsAsTheSequentialRefitDoes(int refitReport, bool throws)
+    {
+        // Cancelled in the refit's epoch report 2 (0: its last): the sequential refit stops at its next mini-batch with
+        // OperationCanceledException, or, after its last report, has no mini-batch left and returns its model. The refit
+        // beside the held-out run reports its epochs after it has run them; a request made in one must end it alike.
+        RequireTwoCores();
+        int heldEpochs = CountHeldOutEpochs(), refitEpochs = Train(Settings(1)).History.Count;
+        Assert.IsGreaterThan(2, refitEpochs, "the refit has epochs after its second");
+        int at = heldEpochs + (refitReport > 0 ? refitReport : refitEpochs);
+        foreach (int threads in new[] { 1, 2 })
+        {
+            using var cancellation = new CancellationTokenSource();
+            int seen = 0;
+            var settings = Settings(threads, _ => { if (++seen == at) cancellation.Cancel(); }, token: cancellation.Token);
+            if (throws) Assert.ThrowsExactly<OperationCanceledException>(() => Train(settings), $"{threads} threads");
+            else Assert.HasCount(refitEpochs, Train(settings).History, $"{threads} threads");
+        }
+    }
+
+    [TestMethod]
+    public void Refit_OneShotCancellationSeenByTheRefit_StopsTheHeldOutRunToo()
+    {
+        // IsCancellationRequested may say true once (it reads a key press, takes a message off a queue); the sequential
+        // run, polling on one thread, then stops. Beside the held-out run the refit polls too, on its own thread, and
+        // may be the one to see it: training must still end in OperationCanceledException, not in a refit run again
+        // after the held-out run. Here the request comes after the held-out run's epoch 2 and only the refit's thread
+        // takes it, the order a race may give.
+        RequireTwoCores();
+        int caller = Environment.CurrentManagedThreadId, requested = 0, reports = 0;
+        var settings = Settings(2, _ => { if (++reports == 2) Volatile.Write(ref requested, 1); },
+            poll: () => Environment.CurrentManagedThreadId != caller && Interlocked.Exchange(ref requested, 0) == 1);
+        Assert.ThrowsExactly<OperationCanceledException>(() => Train(settings));
     }
 
     // The held-out run's epochs: the epoch reports of a sequential run with refit, less the refit's.

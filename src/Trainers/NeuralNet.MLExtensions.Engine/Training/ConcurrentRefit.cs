@@ -33,6 +33,22 @@ internal sealed class ConcurrentRefit
     /// <summary>The threads of the held-out run and of the refit beside it: half each, the refit (the longer run) the odd one.</summary>
     public static (int HeldOut, int Refit) Threads(int threads) => (threads / 2, threads - threads / 2);
 
+    /// <summary>
+    /// The caller's cancellation poll as both runs call it: one call at a time (the callback need not be thread-safe),
+    /// and true for both once it has said true to either (a callback may say true once, e.g. for a key press it reads;
+    /// the refit alone stopping would be run again after the held-out run, and train where the sequential run stopped).
+    /// </summary>
+    public static Func<bool>? SharedPoll(Func<bool>? poll)
+    {
+        if (poll is null) return null;
+        var gate = new object();
+        bool requested = false;
+        return () =>
+        {
+            lock (gate) return requested = requested || poll();
+        };
+    }
+
     /// <summary>The leader finished <paramref name="epoch"/>; if it stopped now it would end with <paramref name="candidate"/>'s weights.</summary>
     public void LeaderCompleted(int epoch, int candidate)
     {
