@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using NeuralNet.MLExtensions.Engine.Training;
 
 namespace NeuralNet.MLExtensions.Engine;

@@ -121,6 +121,25 @@ public sealed class ElementWiseTests
 
     [TestMethod]
     [DynamicData(nameof(KernelPathTests.Paths), typeof(KernelPathTests))]
+    public void ElementWise_Adam_KeepsASubnormalSecondMomentWhileTheFirstIsNormal(int path)
+    {
+        // A gradient of 1e-18: m = 1e-19 (normal), v = 1e-39 (subnormal). Flushing v alone would make the step m/ε,
+        // a jump of 1e8 with ε = 1e-30; kept, the step is about lr·m/√v ≈ 3.2e-3.
+        foreach (int n in Widths)
+        {
+            if (n == 0) continue;
+            float[] p = new float[n], g = Enumerable.Repeat(1e-18f, n).ToArray(), m = new float[n], v = new float[n];
+            ElementWise.Adam(p, g, m, v, 0.9f, 0.999f, 1e-3f, 1e-30f, (GemmPath)path);
+            for (int i = 0; i < n; i++)
+            {
+                Assert.AreNotEqual(0f, v[i], $"{(GemmPath)path} v[{i}] of {n}");
+                Assert.IsLessThan(1e-2f, Math.Abs(p[i]), $"{(GemmPath)path} p[{i}] of {n}: {p[i]}");
+            }
+        }
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(KernelPathTests.Paths), typeof(KernelPathTests))]
     public void ElementWise_AddScaledSumOfSquares_MatchesMultiplyAddAndDoubleSum(int path)
     {
         var random = new Random(5);

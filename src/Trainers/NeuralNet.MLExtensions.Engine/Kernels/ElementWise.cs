@@ -153,7 +153,8 @@ internal static unsafe class ElementWise
 
     /// <summary>
     /// One Adam step over p, g, m, v: [n]: m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g·g; p ← p − step·m/(√v + eps);
-    /// then a moment below the smallest normal float (a subnormal) and a parameter below 2⁻⁶⁴ in size become 0. The
+    /// then a subnormal first moment m, a subnormal second moment v whose m is subnormal too, and a parameter below
+    /// 2⁻⁶⁴ in size become 0. The
     /// weights of a unit that no longer learns (a ReLU that never fires, pulled to 0 by the L2 penalty) shrink
     /// geometrically, and their moments decay; once they are that small, their products in the forward and backward
     /// passes are subnormal, and every subnormal product costs the processor about a hundred cycles: a 12-100-2 network
@@ -186,7 +187,7 @@ internal static unsafe class ElementWise
                     var vi = b2 * Vector512.Load(pv + i) + k2 * gi * gi;
                     var pi = Vector512.Load(pp + i) - s * mi / (Vector512.Sqrt(vi) + e);
                     (mi & Vector512.GreaterThanOrEqual(Vector512.Abs(mi), normal)).Store(pm + i);
-                    (vi & Vector512.GreaterThanOrEqual(vi, normal)).Store(pv + i);
+                    (vi & (Vector512.GreaterThanOrEqual(vi, normal) | Vector512.GreaterThanOrEqual(Vector512.Abs(mi), normal))).Store(pv + i);
                     (pi & Vector512.GreaterThanOrEqual(Vector512.Abs(pi), negligible)).Store(pp + i);
                 }
             }
@@ -201,7 +202,7 @@ internal static unsafe class ElementWise
                     var vi = b2 * Vector256.Load(pv + i) + k2 * gi * gi;
                     var pi = Vector256.Load(pp + i) - s * mi / (Vector256.Sqrt(vi) + e);
                     (mi & Vector256.GreaterThanOrEqual(Vector256.Abs(mi), normal)).Store(pm + i);
-                    (vi & Vector256.GreaterThanOrEqual(vi, normal)).Store(pv + i);
+                    (vi & (Vector256.GreaterThanOrEqual(vi, normal) | Vector256.GreaterThanOrEqual(Vector256.Abs(mi), normal))).Store(pv + i);
                     (pi & Vector256.GreaterThanOrEqual(Vector256.Abs(pi), negligible)).Store(pp + i);
                 }
             }
@@ -212,7 +213,7 @@ internal static unsafe class ElementWise
                 float vi = beta2 * pv[i] + c2 * gi * gi;
                 float pi = pp[i] - step * mi / (MathF.Sqrt(vi) + eps);
                 pm[i] = FlushSubnormal(mi);
-                pv[i] = FlushSubnormal(vi);
+                pv[i] = FlushSecondMoment(vi, mi);
                 pp[i] = FlushNegligible(pi);
             }
         }
@@ -224,6 +225,13 @@ internal static unsafe class ElementWise
     /// <summary>0 for a value below the smallest normal float in size (a subnormal), otherwise the value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static float FlushSubnormal(float x) => MathF.Abs(x) >= SmallestNormal ? x : 0f;
+
+    /// <summary>
+    /// Adam's second moment v: 0 when it is subnormal and so is the first moment m, otherwise kept. Flushing v alone
+    /// while m stays would turn the step m/(√v + ε) into m/ε, a jump when ε is tiny.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float FlushSecondMoment(float v, float m) => v >= SmallestNormal || MathF.Abs(m) >= SmallestNormal ? v : 0f;
 
     /// <summary>Parameters smaller than this, 2⁻⁶⁴ (about 5.4e−20), become 0.</summary>
     internal const float NegligibleParameter = 5.42101086e-20f;

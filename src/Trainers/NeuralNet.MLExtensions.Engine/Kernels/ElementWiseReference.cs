@@ -31,7 +31,7 @@ internal static class ElementWiseReference
             float vi = beta2 * v[i] + (1f - beta2) * gi * gi;
             float pi = p[i] - step * mi / (MathF.Sqrt(vi) + eps);
             m[i] = ElementWise.FlushSubnormal(mi);
-            v[i] = ElementWise.FlushSubnormal(vi);
+            v[i] = ElementWise.FlushSecondMoment(vi, mi);
             p[i] = ElementWise.FlushNegligible(pi);
         }
     }
