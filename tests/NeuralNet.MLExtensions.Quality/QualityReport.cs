@@ -22,7 +22,7 @@ internal static class QualityReport
             foreach (var (name, _) in classification)
             {
                 var cells = systems.Select(s => Cell(results, name, s, r => $"{r.Accuracy:F3} / {r.LogLoss:F3} ({Median(results, name, s):F2} s)"));
-                o.WriteLine($"| {name} | {string.Join(" | ", cells)}" + (compare ? $" | {100 * (Mean(results, name, Ours, r => r.Accuracy) - Mean(results, name, Reference, r => r.Accuracy)):+0.0;-0.0} |" : " |"));
+                o.WriteLine($"| {name} | {string.Join(" | ", cells)}" + (compare ? $" | {Signed(100 * (Mean(results, name, Ours, r => r.Accuracy) - Mean(results, name, Reference, r => r.Accuracy)))} |" : " |"));
             }
             Summary(o, results, classification.Where(s => s.Group == "suite").Select(s => s.Name).ToList(), systems, compare);
         }
@@ -59,8 +59,8 @@ internal static class QualityReport
         if (!compare) return;
         var diffs = suite.Select(n => (Set: n, Points: 100 * (Mean(results, n, Ours, r => r.Accuracy) - Mean(results, n, Reference, r => r.Accuracy)))).ToList();
         var worst = diffs.MinBy(d => d.Points);
-        var below = diffs.Where(d => d.Points < -1).Select(d => $"{d.Set} {d.Points:+0.0;-0.0}").ToList();
-        o.WriteLine($"\n{Ours} − {Reference}: mean accuracy {diffs.Average(d => d.Points):+0.00;-0.00} points; worst set {worst.Set} {worst.Points:+0.0;-0.0}; " +
+        var below = diffs.Where(d => d.Points < -1).Select(d => $"{d.Set} {Signed(d.Points)}").ToList();
+        o.WriteLine($"\n{Ours} − {Reference}: mean accuracy {diffs.Average(d => d.Points):+0.00;-0.00} points; worst set {worst.Set} {Signed(worst.Points)}; " +
             $"sets more than 1 point below: {(below.Count == 0 ? "none" : string.Join(", ", below))}.");
     }
 
@@ -84,5 +84,12 @@ internal static class QualityReport
     {
         var t = results.Where(r => r.Set == set && r.System == system).Select(r => r.FitSeconds).Order().ToList();
         return t.Count == 0 ? double.NaN : t.Count % 2 == 1 ? t[t.Count / 2] : (t[t.Count / 2 - 1] + t[t.Count / 2]) / 2;
+    }
+
+    // One decimal with its sign; a difference that rounds to zero prints as 0.0 (a format section alone gave "-+0.0").
+    private static string Signed(double points)
+    {
+        double rounded = Math.Round(points, 1);
+        return rounded == 0 ? "0.0" : rounded.ToString("+0.0;-0.0", System.Globalization.CultureInfo.InvariantCulture);
     }
 }
