@@ -24,7 +24,7 @@ public static partial class MlpEngine
         int classCount, MlpTrainingSettings settings, float[]? targets, int epochs, int span) =>
         TrainInPlace(features, rows, featureCount, labels, exampleWeights, classCount, settings.ForRefit(epochs, span), targets: targets);
 
-    // The held-out run here, the refit on another thread on its own copy of the rows (it scales them in place while
+    // The held-out run here, the refit on another thread on its own copy of the features (it scales them in place while
     // the held-out run still reads them) for the whole span, kept at every epoch the held-out run may end with. Its
     // epoch reports reach EpochCompleted after the held-out run's, as they would after a sequential refit. A refit that
     // fails (divergence, cancellation) is run again sequentially, so it fails, or not, exactly as that one would.
@@ -35,12 +35,11 @@ public static partial class MlpEngine
         var link = new ConcurrentRefit();
         var (heldThreads, refitThreads) = ConcurrentRefit.Threads(settings.NumberOfThreads);
         var refitSettings = settings.ForRefit(settings.MaximumNumberOfEpochs, span, reportEpochs: false, threads: refitThreads);
+        // Only the features need a copy: the refit scales them in place. Labels, weights and targets are only read (the
+        // class weights and the standardised targets are new arrays).
         float[] refitFeatures = features[..(rows * featureCount)];
-        float[]? refitTargets = targets?[..rows];
-        int[] refitLabels = labels[..rows];
-        float[]? refitWeights = exampleWeights?[..rows];
-        var refit = Task.Factory.StartNew(() => TrainInPlace(refitFeatures, rows, featureCount, refitLabels, refitWeights, classCount, refitSettings,
-            targets: refitTargets, follows: link), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var refit = Task.Factory.StartNew(() => TrainInPlace(refitFeatures, rows, featureCount, labels, exampleWeights, classCount, refitSettings,
+            targets: targets, follows: link), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         MlpTrainingResult held;
         try

@@ -44,7 +44,7 @@ internal sealed class StreamingEpochs
         _batchSize = (int)Math.Min(settings.BatchSize, trainRows);
         int capacity = (int)Math.Min(trainRows, StreamingDefaults.PoolRows(source.FeatureCount, _batchSize));
         _pool = new ShufflePool(capacity, source.FeatureCount, source.HasWeights || classWeights is not null, source.HasTargets);
-        _cancel = StreamCancellation.For(settings);
+        _cancel = settings.ThrowIfCancelled;
         _scale = ScaleInPlace();
     }
 

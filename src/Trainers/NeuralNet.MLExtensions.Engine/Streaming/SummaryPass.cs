@@ -24,7 +24,7 @@ internal static class SummaryPass
         var held = new PartStatistics(d, groups, sketches, targets);
         var distinct = settings.NumericEmbedding == NumericEmbeddingKind.None ? null : new DistinctValues(d);
         var validation = new ValidationBuffer(d, source.HasWeights, targets);
-        var cancel = StreamCancellation.For(settings);
+        var cancel = settings.ThrowIfCancelled;
         var clock = Stopwatch.StartNew();
         double reported = 0;
         long rows = 0, positions = 0, heldRows = 0, lastHeld = -1;
