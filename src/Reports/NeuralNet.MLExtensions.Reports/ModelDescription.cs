@@ -2,7 +2,7 @@ namespace NeuralNet.MLExtensions.Reports;
 
 /// <summary>The MLP inside the evaluated pipeline: its layers, parameter counts, how training went and with which options.</summary>
 /// <param name="Features">Number of input features.</param>
-/// <param name="Layers">Dense layers, input side first.</param>
+/// <param name="Layers">The input stage (when the model has one), the ensemble's member scales (when it is one) and the dense layers, input side first.</param>
 /// <param name="ParameterCount">Trainable parameters in total.</param>
 /// <param name="FeatureScaling">How features are scaled inside the model: "None", "Standard" or "Robust" (<c>MlpOptionsBase.FeatureScaling</c>).</param>
 /// <param name="Epochs">Epochs trained.</param>

@@ -1,10 +1,11 @@
 namespace NeuralNet.MLExtensions.Engine;
 
 /// <summary>
-/// The input stage of a network, before its first dense layer: optional periodic embeddings of some features and an
-/// optional learnable per-input scale. Its output row is the d input values (kept as they are, "DenseNet" style),
-/// then <see cref="EmbeddingWidth"/> values for each embedded feature in the order of <see cref="EmbeddedFeatures"/>;
-/// the scale, when on, multiplies every value of that row.
+/// The input stage of a network, before its first dense layer: optional periodic embeddings of some features or their
+/// piecewise-linear encodings, and an optional learnable per-input scale. Its output row is the d input values (kept
+/// as they are, "DenseNet" style), then <see cref="EmbeddingWidth"/> values for each periodically embedded feature in
+/// the order of <see cref="EmbeddedFeatures"/>, or the <see cref="PiecewiseLinear"/> encoding's columns; the scale,
+/// when on, multiplies every value of that row.
 /// </summary>
 public sealed class InputEmbedding
 {
@@ -29,6 +30,18 @@ public sealed class InputEmbedding
         FeatureScale = featureScale;
     }
 
+    /// <summary>Describes an input stage of piecewise-linear encodings (and the per-input scale when <paramref name="featureScale"/>).</summary>
+    public InputEmbedding(PiecewiseLinearBins piecewiseLinear, bool featureScale)
+        : this([], MlpDefaults.EmbeddingFrequencies, MlpDefaults.EmbeddingWidth, featureScale)
+    {
+        PiecewiseLinear = piecewiseLinear ?? throw new ArgumentNullException(nameof(piecewiseLinear));
+    }
+
+    /// <summary>The piecewise-linear encodings of some features, or null (then the stage is periodic, scale-only, or both).</summary>
+    public PiecewiseLinearBins? PiecewiseLinear { get; }
+    /// <summary>Whether the stage encodes features piecewise-linearly.</summary>
+    public bool IsPiecewiseLinear => PiecewiseLinear is not null;
+
     /// <summary>Indices of the features with periodic embeddings (the others pass through as they are).</summary>
     public IReadOnlyList<int> EmbeddedFeatures { get; }
     /// <summary>Cosines per embedded feature.</summary>
@@ -41,7 +54,7 @@ public sealed class InputEmbedding
     public bool IsPeriodic => EmbeddedFeatures.Count > 0;
 
     /// <summary>The first dense layer's input width for <paramref name="inputSize"/> features.</summary>
-    public long OutputWidth(int inputSize) => inputSize + (long)EmbeddedFeatures.Count * EmbeddingWidth;
+    public long OutputWidth(int inputSize) => inputSize + (long)EmbeddedFeatures.Count * EmbeddingWidth + (PiecewiseLinear?.ColumnCount ?? 0);
 
     /// <summary>Parameters of the stage: per embedded feature k frequencies, k phases, a [width×k] map and its width biases; the scales.</summary>
     public long ParameterCount(int inputSize) =>
@@ -51,13 +64,15 @@ public sealed class InputEmbedding
     /// <summary>Whether <paramref name="other"/> describes the same stage.</summary>
     public bool SameAs(InputEmbedding? other) =>
         other is not null && other.Frequencies == Frequencies && other.EmbeddingWidth == EmbeddingWidth
-        && other.FeatureScale == FeatureScale && other.EmbeddedFeatures.SequenceEqual(EmbeddedFeatures);
+        && other.FeatureScale == FeatureScale && other.EmbeddedFeatures.SequenceEqual(EmbeddedFeatures)
+        && (PiecewiseLinear is null ? other.PiecewiseLinear is null : PiecewiseLinear.SameAs(other.PiecewiseLinear));
 
-    /// <summary>e.g. "periodic 16→3 on 8 features, scale".</summary>
+    /// <summary>e.g. "periodic 16→3 on 8 features, scale" or "piecewise-linear, 96 bins on 8 features".</summary>
     public override string ToString() =>
         string.Join(", ", new[]
         {
             IsPeriodic ? $"periodic {Frequencies}→{EmbeddingWidth} on {EmbeddedFeatures.Count} feature{(EmbeddedFeatures.Count == 1 ? "" : "s")}" : null,
+            IsPiecewiseLinear ? $"piecewise-linear, {PiecewiseLinear!.ColumnCount} bins on {PiecewiseLinear.Features.Count} feature{(PiecewiseLinear.Features.Count == 1 ? "" : "s")}" : null,
             FeatureScale ? "scale" : null,
         }.Where(s => s is not null));
 }

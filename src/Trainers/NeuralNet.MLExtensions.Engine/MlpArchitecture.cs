@@ -86,7 +86,10 @@ public sealed class MlpArchitecture
             if (value is not null && value.OutputWidth(InputSize) > MlpLimits.MaxFeatureCount)
                 throw new ArgumentOutOfRangeException(nameof(Embedding), value.OutputWidth(InputSize),
                     $"The embedded input is {value.OutputWidth(InputSize)} values wide; at most {MlpLimits.MaxFeatureCount} are allowed. Embed fewer features or narrow the embedding.");
-            _embedding = value is null || (!value.IsPeriodic && !value.FeatureScale) ? null : value;
+            if (value?.PiecewiseLinear is { } bins && bins.Features[^1] >= InputSize)
+                throw new ArgumentOutOfRangeException(nameof(Embedding), bins.Features[^1],
+                    $"Encoded feature {bins.Features[^1]} does not exist: the network takes features 0..{InputSize - 1}.");
+            _embedding = value is null || (!value.IsPeriodic && !value.IsPiecewiseLinear && !value.FeatureScale) ? null : value;
         }
     }
 

@@ -66,10 +66,10 @@ public static partial class MlpEngine
     {
         settings.Validate();
         settings.ValidateForData(featureCount, classCount);
+        // A fresh run's input stage is chosen below, from the training rows once split off and scaled.
         var embedding = warmStart is not null ? EmbeddingSelection.FromWarmStart(settings, warmStart.Network.Architecture.Embedding)
-            : initial is not null ? initial.Architecture.Embedding
-            : EmbeddingSelection.Choose(settings, features.AsSpan(0, rows * featureCount), rows, featureCount);
-        var architecture = new MlpArchitecture(featureCount, settings.HiddenLayerSizes, settings.ActivationsPerLayer(), settings.Task, classCount) { Embedding = embedding, EnsembleSize = settings.EnsembleSize };
+            : initial?.Architecture.Embedding;
+        var architecture = Architecture(embedding);
         // Regression rows are one "class" (label 0) for the checks and the validation split.
         int groups = architecture.Task == MlpTask.Regression ? 1 : classCount;
         CheckData(rows, labels, exampleWeights, groups);
@@ -95,6 +95,8 @@ public static partial class MlpEngine
         var standardizer = warmStart is not null ? warmStart.Standardizer
             : FeatureStandardizer.Fit(settings.FeatureScaling, features, rows, featureCount);
         standardizer?.Apply(features, rows);
+        if (warmStart is null && initial is null)
+            architecture = Architecture(EmbeddingSelection.Choose(settings, features.AsSpan(0, rows * featureCount), rows, featureCount));
         TargetStandardizer? target = null;
         if (targets is not null)
         {
@@ -107,6 +109,9 @@ public static partial class MlpEngine
         using var trainer = new Trainer(network, settings, Math.Min(settings.BatchSize, rows)) { Leads = leads, Follows = follows };
         var evaluator = validation is null ? null : new ValidationEvaluator(validation, architecture, settings, standardizer, target);
         return trainer.Run(features, rows, labels, targets, exampleWeights, standardizer, target, evaluator, warmStart);
+
+        MlpArchitecture Architecture(InputEmbedding? stage) =>
+            new(featureCount, settings.HiddenLayerSizes, settings.ActivationsPerLayer(), settings.Task, classCount) { Embedding = stage, EnsembleSize = settings.EnsembleSize };
     }
 
     internal static MlpNetwork Initialized(MlpArchitecture architecture, MlpTrainingSettings settings)

@@ -31,6 +31,8 @@ public static class MlpLimits
 
     /// <summary>At most 256 values added per embedded feature.</summary>
     public const int MaxEmbeddingWidth = 256;
+    /// <summary>Most bins per piecewise-linear encoded feature: 256.</summary>
+    public const int MaxEmbeddingBins = 256;
 
     /// <summary>
     /// At most 64 members in a parameter-efficient ensemble (the TabM paper uses 32): each member multiplies the work of

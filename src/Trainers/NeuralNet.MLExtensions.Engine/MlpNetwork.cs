@@ -56,11 +56,13 @@ public sealed class MlpNetwork
         for (int l = 0; l < dense; l++)
             _layers[l] = new DenseLayer(architecture.LayerInputSize(l), architecture.LayerOutputSize(l), architecture.LayerActivation(l),
                 weights: Layout.Ranges[firstBlock[l]], bias: Layout.Ranges[firstBlock[l] + 1]);
-        // Scoring order: embedding → per-input scale → ensemble adapter → dense layers → ensemble heads.
+        // Scoring order: periodic embedding or piecewise-linear encoding → per-input scale → ensemble adapter → dense layers → ensemble heads.
         var modules = new List<Module>();
         if (embedding is { IsPeriodic: true })
             modules.Add(Embedding = new PeriodicEmbedding(architecture.InputSize, embedding.EmbeddedFeatures, embedding.Frequencies, embedding.EmbeddingWidth,
                 [.. Layout.Ranges.Skip(embeddingBlock).Take(4)]));
+        if (embedding?.PiecewiseLinear is { } bins)
+            modules.Add(PiecewiseLinear = new PiecewiseLinearEmbedding(architecture.InputSize, bins));
         if (embedding is { FeatureScale: true })
             modules.Add(Scale = new FeatureScaleLayer(architecture.FirstLayerInputSize, Layout.Ranges[scaleBlock]));
         if (k > 1)
@@ -87,6 +89,9 @@ public sealed class MlpNetwork
 
     /// <summary>The periodic embeddings before the first dense layer, or null.</summary>
     internal PeriodicEmbedding? Embedding { get; }
+
+    /// <summary>The piecewise-linear encodings before the first dense layer, or null.</summary>
+    internal PiecewiseLinearEmbedding? PiecewiseLinear { get; }
 
     /// <summary>The per-input scale before the first dense layer, or null.</summary>
     internal FeatureScaleLayer? Scale { get; }

@@ -17,6 +17,7 @@ namespace NeuralNet.MLExtensions.Engine;
 /// <param name="EnsembleSize">Members of the parameter-efficient ensemble.</param>
 /// <param name="LargeDataRows">Above this many training rows the preset trains a single network (its EnsembleSize does not apply) with batches of LargeDataBatchSize.</param>
 /// <param name="LargeDataBatchSize">Rows per mini-batch above LargeDataRows training rows.</param>
+/// <param name="NumericEmbedding">Numeric feature embeddings before the first dense layer.</param>
 public sealed record MlpPresetValues(
     IReadOnlyList<int> HiddenLayerSizes,
     int BatchSize,
@@ -30,7 +31,8 @@ public sealed record MlpPresetValues(
     IReadOnlyList<float> DropoutRates,
     int EnsembleSize,
     int LargeDataRows,
-    int LargeDataBatchSize)
+    int LargeDataBatchSize,
+    NumericEmbeddingKind NumericEmbedding)
 {
     /// <summary>The values of <paramref name="preset"/>.</summary>
     public static MlpPresetValues For(MlpPreset preset) => preset switch

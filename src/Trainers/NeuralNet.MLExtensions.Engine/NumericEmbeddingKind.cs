@@ -15,8 +15,17 @@ public enum NumericEmbeddingKind
     Periodic = 1,
 
     /// <summary>
-    /// <see cref="Periodic"/> unless more than <see cref="MlpDefaults.AutoEmbeddingMaxFeatures"/> features would be
-    /// embedded (wide, pixel-like inputs such as Fashion-MNIST's 784), where it is <see cref="None"/>.
+    /// <see cref="PiecewiseLinear"/> unless more than <see cref="MlpDefaults.AutoEmbeddingMaxFeatures"/> features would
+    /// be encoded (wide inputs such as pixels: digits' 64, Fashion-MNIST's 784), where it is <see cref="None"/>; also None when
+    /// the training data is streamed (the encoding needs the rows' quantiles before training).
     /// </summary>
     Auto = 2,
+
+    /// <summary>
+    /// Piecewise-linear encodings over quantile bins (Gorishniy et al.'s PLE): every feature with more than two
+    /// distinct training values gets <see cref="MlpTrainingSettings.EmbeddingBins"/> values, how far it lies through
+    /// each bin between its training quantiles (see <see cref="PiecewiseLinearBins"/>), beside its own value; two-valued
+    /// (one-hot) columns pass through. Fixed when training starts, no parameters. Needs the rows in memory.
+    /// </summary>
+    PiecewiseLinear = 3,
 }

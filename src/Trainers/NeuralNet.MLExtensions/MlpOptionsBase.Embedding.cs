@@ -6,22 +6,31 @@ namespace NeuralNet.MLExtensions;
 public abstract partial class MlpOptionsBase
 {
     /// <summary>
-    /// Numeric feature embeddings before the first dense layer. None (default): the first layer sees the standardised
-    /// features. Periodic (RealMLP's PBLD embeddings): every feature with more than two distinct values in the training
-    /// data gets <see cref="EmbeddingFrequencies"/> learnable cosines cos(2π·w·x + b), mapped to
-    /// <see cref="EmbeddingWidth"/> values that the first layer sees beside the feature itself; columns with two values
-    /// (one-hot columns) pass through as they are. Auto: Periodic unless more than 100 features would be embedded
-    /// (wide, pixel-like data such as images), then None. Which features are embedded is decided from the training data
-    /// and saved with the model. Helps most where a target depends on a feature in a non-monotone or sharp way.
+    /// Numeric feature embeddings before the first dense layer. Auto (the Tabular preset's): PiecewiseLinear unless more
+    /// than 50 features would be encoded (wide, signal-like data such as images or spectra) or the data is streamed, then None.
+    /// PiecewiseLinear (Gorishniy et al.'s PLE): every feature with more than two distinct values in the training data
+    /// gets <see cref="EmbeddingBins"/> values beside its own, how far it lies through each bin between its training
+    /// quantiles, which lets the network draw the step-like effects of counts and thresholds; fixed when training starts.
+    /// Periodic (RealMLP's PBLD embeddings): <see cref="EmbeddingFrequencies"/> learnable cosines cos(2π·w·x + b) per
+    /// such feature, mapped to <see cref="EmbeddingWidth"/> values. None (the Classic preset's): the first layer sees
+    /// the scaled features. Columns with two values (one-hot columns) pass through as they are. Which features are
+    /// encoded, and the bins, are decided from the training rows and saved with the model.
     /// </summary>
-    public NumericEmbeddingKind NumericEmbedding { get; set; } = MlpDefaults.NumericEmbedding;
+    public NumericEmbeddingKind NumericEmbedding { get => _numericEmbedding ?? Values.NumericEmbedding; set => _numericEmbedding = value; }
+    private NumericEmbeddingKind? _numericEmbedding;
 
-    /// <summary>Learnable frequencies (cosines) per embedded feature, 1–256. Default 16. Used with NumericEmbedding Periodic or Auto.</summary>
+    /// <summary>
+    /// Quantile bins per piecewise-linear encoded feature, 1–256. Default 16 (fewer for a feature with fewer distinct
+    /// quantiles). Used with NumericEmbedding PiecewiseLinear or Auto.
+    /// </summary>
+    public int EmbeddingBins { get; set; } = MlpDefaults.EmbeddingBins;
+
+    /// <summary>Learnable frequencies (cosines) per embedded feature, 1–256. Default 16. Used with NumericEmbedding Periodic.</summary>
     public int EmbeddingFrequencies { get; set; } = MlpDefaults.EmbeddingFrequencies;
 
     /// <summary>
     /// Values each embedded feature adds beside its own, 1–256. Default 3, so the first layer sees 4 inputs per
-    /// embedded feature. Used with NumericEmbedding Periodic or Auto.
+    /// embedded feature. Used with NumericEmbedding Periodic.
     /// </summary>
     public int EmbeddingWidth { get; set; } = MlpDefaults.EmbeddingWidth;
 

@@ -28,6 +28,8 @@ internal static class ModelSummary
         if (a.Embedding is { IsPeriodic: true } e)
             sb.AppendLine(Row("Periodic embedding", $"[{a.FirstLayerInputSize}] ({e.EmbeddedFeatures.Count} embedded)", $"{e.Frequencies} cos → {e.EmbeddingWidth}",
                 Count(e.ParameterCount(a.InputSize) - (e.FeatureScale ? a.FirstLayerInputSize : 0))));
+        if (a.Embedding?.PiecewiseLinear is { } bins)
+            sb.AppendLine(Row("Piecewise-linear encoding", $"[{a.FirstLayerInputSize}] ({bins.Features.Count} encoded)", $"{bins.ColumnCount} bins", "0"));
         if (a.Embedding is { FeatureScale: true })
             sb.AppendLine(Row("Feature scale", $"[{a.FirstLayerInputSize}]", "×s", Count(a.FirstLayerInputSize)));
         int k = a.EnsembleSize;

@@ -6,8 +6,8 @@ using NeuralNet.MLExtensions.Engine.Training;
 namespace NeuralNet.MLExtensions.Tests.Engine;
 
 /// <summary>
-/// Central-difference checks of the input-stage modules, <see cref="PeriodicEmbedding"/> and
-/// <see cref="FeatureScaleLayer"/>: with L = Σ upstream ⊙ y, every parameter gradient and dx against a
+/// Central-difference checks of the input-stage modules, <see cref="PeriodicEmbedding"/>,
+/// <see cref="PiecewiseLinearEmbedding"/> and <see cref="FeatureScaleLayer"/>: with L = Σ upstream ⊙ y, every parameter gradient and dx against a
 /// double-precision reference (<see cref="ReferenceInputStage"/>).
 /// </summary>
 [TestClass]
@@ -33,6 +33,17 @@ public sealed class InputStageGradientTests
         var stage = new InputEmbedding([], 1, 1, featureScale: true);
         var layout = new ParameterLayout(FeatureScaleLayer.Blocks(width));
         Check(new FeatureScaleLayer(width, layout.Ranges[0]), stage, width, batch, width, 51);
+    }
+
+    [TestMethod]
+    [DataRow(1)]
+    [DataRow(4)]
+    public void PiecewiseLinearEmbedding_Backward_MatchesCentralDifference(int batch)
+    {
+        // Inputs are uniform in ±1.5 (seed 31): edges sit where no input lies within the central difference's step.
+        var bins = new PiecewiseLinearBins([0, 2], [[-1.1f, -0.35f, 0.45f, 1.05f], [-0.8f, 0.65f]], [0.2f, -0.3f, 0.1f, 0.5f], [1.3f, 0.7f, 1.9f, 0.9f]);
+        var stage = new InputEmbedding(bins, featureScale: false);
+        Check(new PiecewiseLinearEmbedding(3, bins), stage, 3, batch, 0, 31);
     }
 
     [TestMethod]

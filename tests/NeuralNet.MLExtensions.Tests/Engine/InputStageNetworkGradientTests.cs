@@ -15,15 +15,20 @@ public sealed class InputStageNetworkGradientTests
     /// covers the dense weights only.
     /// </summary>
     [TestMethod]
-    [DataRow(Activation.Tanh, false)]
-    [DataRow(Activation.Relu, true)]
-    public void MlpEngine_TrainInPlace_OneSgdStepThroughEmbeddingAndScale_SubtractsCentralDifferenceGradient(Activation activation, bool weighted)
+    [DataRow(Activation.Tanh, false, false)]
+    [DataRow(Activation.Relu, true, false)]
+    [DataRow(Activation.Tanh, false, true)]
+    [DataRow(Activation.Relu, true, true)]
+    public void MlpEngine_TrainInPlace_OneSgdStepThroughEmbeddingAndScale_SubtractsCentralDifferenceGradient(Activation activation, bool weighted, bool piecewiseLinear)
     {
+        // Piecewise-linear: features 0 and 3 in 3 and 2 bins, columns centred and scaled (5 columns beside the 4 inputs).
+        var bins = new PiecewiseLinearBins([0, 3], [[-1f, -0.2f, 0.5f, 1.2f], [-0.7f, 0.1f, 0.9f]], [0.3f, -0.1f, 0.2f, 0.4f, 0.05f], [1.5f, 0.8f, 2f, 1.1f, 0.6f]);
         var architecture = new MlpArchitecture(Inputs, [5], [activation], Classes)
         {
-            Embedding = new InputEmbedding([0, 1, 3], frequencies: 4, embeddingWidth: 2, featureScale: true),
+            Embedding = piecewiseLinear ? new InputEmbedding(bins, featureScale: true)
+                : new InputEmbedding([0, 1, 3], frequencies: 4, embeddingWidth: 2, featureScale: true),
         };
-        Assert.AreEqual(Inputs + 3 * 2, architecture.FirstLayerInputSize);
+        Assert.AreEqual(Inputs + (piecewiseLinear ? 5 : 3 * 2), architecture.FirstLayerInputSize);
         float[] before = GradientChecker.Uniform((int)architecture.ParameterCount, 0.8, seed: 71);
         float[] features = GradientChecker.Uniform(Rows * Inputs, 1.5, seed: 72);
         int[] labels = [0, 1, 2, 2, 1, 0];

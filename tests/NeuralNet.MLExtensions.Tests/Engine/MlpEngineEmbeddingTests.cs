@@ -46,34 +46,6 @@ public sealed class MlpEngineEmbeddingTests
     }
 
     [TestMethod]
-    [DataRow(100, true)]
-    [DataRow(101, false)]
-    public void MlpEngine_Train_Auto_EmbedsUpToTheFeatureLimitAndNotBeyond(int featureCount, bool embeds)
-    {
-        const int rows = 12;
-        float[] features = GradientChecker.Uniform(rows * featureCount, 1, seed: 81);
-        int[] labels = [.. Enumerable.Range(0, rows).Select(r => r % 2)];
-        var result = MlpEngine.Train(features, featureCount, labels, default, 2,
-            new MlpTrainingSettings { NumericEmbedding = NumericEmbeddingKind.Auto, HiddenLayerSizes = [4], MaximumNumberOfEpochs = 1 });
-        Assert.AreEqual(embeds, result.Network.Architecture.Embedding is { IsPeriodic: true });
-        Assert.AreEqual(embeds ? featureCount * (1 + MlpDefaults.EmbeddingWidth) : featureCount, result.Network.Architecture.FirstLayerInputSize);
-    }
-
-    [TestMethod]
-    public void MlpEngine_Train_Auto_CountsOnlyManyValuedFeatures()
-    {
-        // 150 columns, of which 140 are 0/1: 10 embedded features are within Auto's limit.
-        const int rows = 12, featureCount = 150;
-        float[] features = GradientChecker.Uniform(rows * featureCount, 1, seed: 82);
-        for (int r = 0; r < rows; r++)
-            for (int j = 10; j < featureCount; j++) features[r * featureCount + j] = (r + j) % 2;
-        int[] labels = [.. Enumerable.Range(0, rows).Select(r => r % 2)];
-        var result = MlpEngine.Train(features, featureCount, labels, default, 2,
-            new MlpTrainingSettings { NumericEmbedding = NumericEmbeddingKind.Auto, HiddenLayerSizes = [4], MaximumNumberOfEpochs = 1 });
-        Assert.HasCount(10, result.Network.Architecture.Embedding!.EmbeddedFeatures);
-    }
-
-    [TestMethod]
     public void MlpEngine_Train_DefaultSettings_HaveNoInputStage()
     {
         var train = TabularData.Load("iris_train.csv");
@@ -116,7 +88,7 @@ public sealed class MlpEngineEmbeddingTests
     [TestMethod]
     [DataRow(nameof(MlpTrainingSettings.EmbeddingFrequencies), 0, "MlpTrainingSettings.EmbeddingFrequencies must be in 1..256; got 0.")]
     [DataRow(nameof(MlpTrainingSettings.EmbeddingWidth), 257, "MlpTrainingSettings.EmbeddingWidth must be in 1..256; got 257.")]
-    [DataRow(nameof(MlpTrainingSettings.NumericEmbedding), 7, "MlpTrainingSettings.NumericEmbedding must be one of None, Periodic, Auto; got 7.")]
+    [DataRow(nameof(MlpTrainingSettings.NumericEmbedding), 7, "MlpTrainingSettings.NumericEmbedding must be one of None, Periodic, Auto, PiecewiseLinear; got 7.")]
     public void MlpTrainingSettings_Validate_BadEmbeddingSetting_ThrowsNamingIt(string setting, int value, string message)
     {
         var settings = setting switch

@@ -77,6 +77,17 @@ public sealed class OnnxMulticlassExportTests
     }
 
     [TestMethod]
+    [DataRow(1, false)]
+    [DataRow(4, true)]
+    public void ConvertToOnnx_Wine_PiecewiseLinearEncoding_MatchesMlNet(int members, bool scale)
+    {
+        var options = Options([16], Activation.Relu);
+        (options.EnsembleSize, options.NumericEmbedding, options.FeatureScaleLayer) = (members, NumericEmbeddingKind.PiecewiseLinear, scale);
+        MlpModelParameters model = Check("wine", options);
+        Assert.IsTrue(model.Network.Architecture.Embedding is { IsPiecewiseLinear: true }, "the model has the encoding");
+    }
+
+    [TestMethod]
     public void ConvertToOnnx_NoHiddenLayer_MatchesMlNet() => Check("wine", Options([], Activation.Relu));
 
     [TestMethod]

@@ -31,8 +31,23 @@ public sealed class ModelFormatErrorTests
 
     // features "", 2 inputs, one hidden layer of 3 ReLU, task multiclass (format 4), 2 classes, the ensemble block
     // (format 5: 4 bytes, k), no input stage (format 5), no standardisation, no key values.
-    private static Payload Architecture(int hiddenSize = 3, byte activation = 0, int classes = 2, byte task = 0, int ensembleBlock = 4, int k = 1) =>
-        new Payload().Text("").Int(2).Int(1).Int(hiddenSize).Byte(activation).Byte(task).Int(classes).Int(ensembleBlock).Int(k).NoInputStage().Byte(0).Byte(0);
+    private static Payload Architecture(int hiddenSize = 3, byte activation = 0, int classes = 2, byte task = 0, int ensembleBlock = 4, int k = 1,
+        Func<Payload, Payload>? inputStage = null) =>
+        (inputStage ?? (p => p.NoInputStage()))(new Payload().Text("").Int(2).Int(1).Int(hiddenSize).Byte(activation).Byte(task).Int(classes).Int(ensembleBlock).Int(k)).Byte(0).Byte(0);
+
+    [TestMethod]
+    public void Load_InputStagePeriodicAndPiecewiseLinearTogether_IsRefused() =>
+        Expect(Architecture(inputStage: p => p.Int(1).Byte(5)).Framed(), "input stage flags are 5, expected 0 to 7 with at most one of periodic (1) and piecewise-linear (4)");
+
+    [TestMethod]
+    public void Load_PiecewiseLinearEdgesNotIncreasing_IsRefusedNamingTheFeature() =>
+        // flags 4; one encoded feature, index 1, 3 edges 0, 2, 2; 2 column means and scales.
+        Expect(Architecture(inputStage: p => p.Int(1 + 4 + 8 + 12 + 16).Byte(4).Int(1).Int(1).Int(3).Floats(1, 0f).Floats(2, 2f).Floats(2, 0f).Floats(2, 1f)).Framed(),
+            "MLP model is corrupt: The bin edges of feature 1 must be finite and strictly increasing; edge 2 is 2.");
+
+    [TestMethod]
+    public void Load_PiecewiseLinearEdgeCountBeyondTheBytesLeft_IsRefusedBeforeAllocating() =>
+        Expect(Architecture(inputStage: p => p.Int(1 + 4 + 8).Byte(4).Int(1).Int(0).Int(200)).Framed(), "encoded feature 0 needs 200 bin edges but only");
 
     // ... 17 parameters, stop reason, empty history, best epoch 0, no training state (format version 5; the byte after the class count is the feature scaling kind, 0 = None).
     private static Payload Valid() => Architecture().Long(3 * 2 + 3 + 2 * 3 + 2).Floats(17).Byte(0).Int(0).Int(0).Byte(0);
@@ -81,7 +96,7 @@ public sealed class ModelFormatErrorTests
     {
         var bytes = ModelBytes.Bytes;
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 9);
-        Expect(ModelBytes.Reseal(bytes), "Unsupported MLP model format version 9: this library reads versions 1 to 5. The model was saved by a newer NeuralNet.MLExtensions");
+        Expect(ModelBytes.Reseal(bytes), "Unsupported MLP model format version 9: this library reads versions 1 to 6. The model was saved by a newer NeuralNet.MLExtensions");
     }
 
     [TestMethod]

@@ -33,7 +33,7 @@ public sealed class EvaluationReportTests
         // A barely trained model that makes mistakes of several kinds, so that accuracy, macro accuracy, precision and
         // recall differ and a formula that mixed them up would show (the trained model above is right on every row).
         _weakModel = IrisSpecies.Features(_ml)
-            .Append(new MlpTrainer(_ml, new MlpTrainer.Options { Seed = 3, HiddenLayerSizes = [4], MaximumNumberOfEpochs = 1, LearningRate = 0.01f }))
+            .Append(new MlpTrainer(_ml, new MlpTrainer.Options { Seed = 3, HiddenLayerSizes = [4], MaximumNumberOfEpochs = 1, LearningRate = 0.01f, NumericEmbedding = NeuralNet.MLExtensions.Engine.NumericEmbeddingKind.None }))
             .Fit(IrisSpecies.Load(_ml, "iris_train.csv"));
         _weakReport = EvaluationReport.Create(_ml, _weakModel, _test);
     }

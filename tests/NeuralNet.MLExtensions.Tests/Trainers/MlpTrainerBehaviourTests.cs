@@ -68,7 +68,8 @@ public sealed class MlpTrainerBehaviourTests
         // After every third iris row comes a copy with a wrong label. With weight 0 the copies must not count, so the
         // model is the one trained on the clean rows alone; with weight 1 they pull it far away. The copies sit between
         // the rows they shadow, so a weight read from the wrong row would show. Full-batch Adam on logistic regression
-        // without standardisation (its statistics count every row) or L2: the runs differ only in the rows that count.
+        // without standardisation or encodings (their statistics count every row), held-out rows (the copies change which
+        // rows are held out) or L2: the runs differ only in the rows that count.
         var t = TabularData.Load("iris_train.csv");
         WeightedRow Row(int r, int label, float weight) => new() { Features = t.Features.AsSpan(r * 4, 4).ToArray(), Label = label, Weight = weight };
         var clean = Enumerable.Range(0, t.Rows).Select(r => Row(r, t.Labels[r], 1f)).ToArray();
@@ -81,6 +82,7 @@ public sealed class MlpTrainerBehaviourTests
             {
                 Seed = 1, HiddenLayerSizes = [], LearningRate = 0.05f, BatchSize = 1000, MaximumNumberOfEpochs = 150, ConvergencePatience = 1000,
                 FeatureScaling = NeuralNet.MLExtensions.Engine.FeatureScaling.None, L2Regularization = 0f, NumberOfThreads = 1, ExampleWeightColumnName = "Weight",
+                NumericEmbedding = NeuralNet.MLExtensions.Engine.NumericEmbeddingKind.None, ValidationFraction = 0f,
             };
             // The label key is fitted on the clean rows, so every run numbers the classes alike.
             var key = ml.Transforms.Conversion.MapValueToKey("Label").Fit(ml.Data.LoadFromEnumerable(clean));
@@ -124,7 +126,7 @@ public sealed class MlpTrainerBehaviourTests
     public void MlpModelParameters_WeightsAndSummary_DescribeTheNetwork()
     {
         var ml = new MLContext(seed: 0);
-        var model = Train(ml, new MlpTrainer(new MlpTrainer.Options { HiddenLayerSizes = [8, 5], Activation = [NeuralNet.MLExtensions.Engine.Activation.Tanh], MaximumNumberOfEpochs = 3, EnsembleSize = 1 }));
+        var model = Train(ml, new MlpTrainer(new MlpTrainer.Options { HiddenLayerSizes = [8, 5], Activation = [NeuralNet.MLExtensions.Engine.Activation.Tanh], MaximumNumberOfEpochs = 3, EnsembleSize = 1, NumericEmbedding = NeuralNet.MLExtensions.Engine.NumericEmbeddingKind.None }));
 
         Assert.AreEqual(4, model.FeatureCount);
         Assert.AreEqual(3, model.Architecture.LayerCount);

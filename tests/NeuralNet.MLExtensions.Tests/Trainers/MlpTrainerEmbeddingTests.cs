@@ -26,6 +26,55 @@ public sealed class MlpTrainerEmbeddingTests
         return (ml, MlNetData.Mlp(model));
     });
 
+    private static readonly Lazy<(MLContext Ml, MlpModelParameters Model)> Encoded = new(() =>
+    {
+        var ml = new MLContext(seed: 0);
+        var options = new MlpTrainer.Options { HiddenLayerSizes = [12], Activation = [Activation.Tanh], MaximumNumberOfEpochs = 30, EnsembleSize = 1 };
+        var model = MlNetData.Pipeline(ml, ml.MulticlassClassification.Trainers.Mlp(options)).Fit(MlNetData.Load(ml, "iris_train.csv"));
+        return (ml, MlNetData.Mlp(model));
+    });
+
+    [TestMethod]
+    public void MlpTrainer_Fit_Defaults_EncodeEveryManyValuedFeaturePiecewiseLinearly()
+    {
+        var a = Encoded.Value.Model.Architecture;
+        Assert.IsTrue(a.Embedding is { IsPiecewiseLinear: true, IsPeriodic: false, FeatureScale: false });
+        CollectionAssert.AreEqual(new[] { 0, 1, 2, 3 }, a.Embedding.PiecewiseLinear!.Features.ToArray());
+        Assert.IsTrue(a.Embedding.PiecewiseLinear.Edges.All(e => e.Length is >= 2 and <= MlpDefaults.EmbeddingBins + 1));
+        Assert.AreEqual(4 + a.Embedding.PiecewiseLinear.ColumnCount, a.LayerInputSize(0));
+        Assert.AreEqual(a.LayerInputSize(0), Encoded.Value.Model.GetWeights(0).GetLength(1));
+        Assert.AreEqual(0, a.EmbeddingParameterCount);
+    }
+
+    [TestMethod]
+    public void MlpModelParameters_SaveLoad_WithPiecewiseLinear_GivesIdenticalScoresRowByRowAndBatched()
+    {
+        var model = Encoded.Value.Model;
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        var loaded = MlpModelParameters.Load(stream);
+        Assert.IsTrue(model.Architecture.Embedding!.SameAs(loaded.Architecture.Embedding));
+        float[] rowByRow = Persistence.ModelBytes.Predictions(model);
+        CollectionAssert.AreEqual(rowByRow, Persistence.ModelBytes.Predictions(loaded));
+        var test = TabularData.Load("iris_test.csv");
+        var batched = new float[test.Rows * 3];
+        new MlpInference(loaded.Network, loaded.Standardizer, numberOfThreads: 2).Probabilities(test.Features, test.Rows, batched);
+        CollectionAssert.AreEqual(rowByRow, batched);
+    }
+
+    [TestMethod]
+    public void MlpHiddenLayer_Transform_WithPiecewiseLinear_MatchesTheReference() => CheckHiddenLayer(Encoded.Value.Ml, Encoded.Value.Model);
+
+    [TestMethod]
+    public void MlpModelParameters_Summary_ShowsThePiecewiseLinearEncoding()
+    {
+        string summary = Encoded.Value.Model.ToString();
+        Console.WriteLine(summary);
+        StringAssert.Contains(summary, "Piecewise-linear encoding");
+        StringAssert.Contains(summary, "(4 encoded)");
+    }
+
     [TestMethod]
     public void MlpTrainer_Fit_Periodic_BuildsTheInputStageBeforeTheFirstDenseLayer()
     {
@@ -59,9 +108,10 @@ public sealed class MlpTrainerEmbeddingTests
     }
 
     [TestMethod]
-    public void MlpHiddenLayer_Transform_WithInputStage_IndexZeroIsTheFirstDenseLayer()
+    public void MlpHiddenLayer_Transform_WithInputStage_IndexZeroIsTheFirstDenseLayer() => CheckHiddenLayer(Trained.Value.Ml, Trained.Value.Model);
+
+    private static void CheckHiddenLayer(MLContext ml, MlpModelParameters model)
     {
-        var (ml, model) = Trained.Value;
         var data = MlNetData.Load(ml, "iris_test.csv");
         var output = ml.Transforms.MlpHiddenLayer(model, 0, "Hidden").Fit(data).Transform(data);
         var rows = ml.Data.CreateEnumerable<HiddenRow>(output, reuseRowObject: false).ToArray();

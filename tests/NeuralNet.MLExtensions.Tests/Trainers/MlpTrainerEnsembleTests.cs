@@ -1,3 +1,4 @@
+using NeuralNet.MLExtensions.Tests.Engine;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using NeuralNet.MLExtensions.Reports;
@@ -114,10 +115,15 @@ public sealed class MlpTrainerEnsembleTests
         var test = TabularData.Load("iris_test.csv");
         var w = model.GetWeights(0);
         var b = model.GetBiases(0);
+        var a = model.Architecture;
+        Assert.IsTrue(a.Embedding is { IsPiecewiseLinear: true }, "the defaults encode iris' features");
+        double[] theta = model.Network.Parameters.ToArray().Select(v => (double)v).ToArray();
         for (int r = 0; r < test.Rows; r++)
         {
             var x = test.Features.AsSpan(r * 4, 4).ToArray();
             model.Standardizer!.Apply(x, x);
+            // The members scale the first layer's inputs: the features, then their piecewise-linear bins.
+            double[] input = ReferenceInputStage.Apply(a.Embedding, theta, (int)(a.WeightCount + a.BiasCount), x.Select(v => (double)v).ToArray());
             Assert.HasCount(6, rows[r].Hidden);
             for (int u = 0; u < 6; u++)
             {
@@ -125,8 +131,9 @@ public sealed class MlpTrainerEnsembleTests
                 for (int m = 0; m < 3; m++)
                 {
                     float[] scale = model.Network.GetMemberScales(m);
+                    Assert.HasCount(input.Length, scale);
                     double z = b[u];
-                    for (int i = 0; i < 4; i++) z += w[u, i] * (double)(x[i] * scale[i]);
+                    for (int i = 0; i < input.Length; i++) z += w[u, i] * (double)(float)(input[i] * scale[i]);
                     mean += Math.Tanh(z) / 3;
                 }
                 Assert.AreEqual(mean, rows[r].Hidden[u], 1e-5, $"row {r} unit {u}");
@@ -138,7 +145,7 @@ public sealed class MlpTrainerEnsembleTests
     public void EvaluationReportAndSummary_Ensemble_DescribeTheMembersAndCountTheirParameters()
     {
         var ml = new MLContext(seed: 0);
-        var options = new MlpTrainer.Options { Seed = 3, HiddenLayerSizes = [8], MaximumNumberOfEpochs = 20, EnsembleSize = 4 };
+        var options = new MlpTrainer.Options { Seed = 3, HiddenLayerSizes = [8], MaximumNumberOfEpochs = 20, EnsembleSize = 4, NumericEmbedding = NeuralNet.MLExtensions.Engine.NumericEmbeddingKind.None };
         var model = IrisSpecies.Features(ml).Append(new MlpTrainer(ml, options))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedSpecies", "PredictedLabel"))
             .Fit(IrisSpecies.Load(ml, "iris_train.csv"));
@@ -153,6 +160,27 @@ public sealed class MlpTrainerEnsembleTests
         StringAssert.Contains(description.Summary, "4 members share the hidden layers");
         Assert.IsTrue(description.TrainingOptions.Any(o => o.Key == "EnsembleSize" && o.Value == "4"));
         Assert.AreEqual(38, report.Metrics.Rows);
+    }
+
+    [TestMethod]
+    public void EvaluationReport_DefaultEnsembleWithPiecewiseLinearEncoding_ListsTheInputStageAndCountsEveryParameter()
+    {
+        var ml = new MLContext(seed: 0);
+        var options = new MlpTrainer.Options { Seed = 3, HiddenLayerSizes = [8], MaximumNumberOfEpochs = 5 };
+        var model = IrisSpecies.Features(ml).Append(new MlpTrainer(ml, options))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedSpecies", "PredictedLabel"))
+            .Fit(IrisSpecies.Load(ml, "iris_train.csv"));
+        var report = EvaluationReport.Create(ml, model, IrisSpecies.Load(ml, "iris_test.csv"), "Label", new EvaluationReportOptions { TrainingOptions = options });
+        var description = report.Model!;
+        int width = description.Layers[0].Outputs;
+        StringAssert.Contains(description.Layers[0].Name, "piecewise-linear");
+        Assert.AreEqual(4, description.Layers[0].Inputs);
+        Assert.IsGreaterThan(4, width);
+        StringAssert.Contains(description.Layers[1].Name, "8 members");
+        Assert.AreEqual(8L * width, description.Layers[1].Parameters);
+        Assert.AreEqual(width, description.Layers[2].Inputs);
+        Assert.AreEqual(description.ParameterCount, description.Layers.Sum(l => l.Parameters));
+        StringAssert.Contains(description.Summary, "Piecewise-linear encoding");
     }
 
     [TestMethod]

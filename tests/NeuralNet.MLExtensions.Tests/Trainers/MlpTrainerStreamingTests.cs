@@ -132,6 +132,25 @@ public sealed class MlpTrainerStreamingTests
     }
 
     [TestMethod]
+    public void MlpTrainer_Fit_Streaming_DefaultEmbeddingAuto_TrainsWithoutPiecewiseLinearEncodings()
+    {
+        var ml = new MLContext(seed: 0);
+        var model = Trainer(ml).Fit(Keyed(ml, Rows(60))).Model;
+        Assert.AreEqual(NumericEmbeddingKind.Auto, new MlpTrainer.Options().NumericEmbedding);
+        Assert.IsFalse(model.Architecture.Embedding is { IsPiecewiseLinear: true });
+        Assert.AreEqual(4, model.Architecture.FirstLayerInputSize);
+    }
+
+    [TestMethod]
+    public void MlpTrainer_Fit_Streaming_PiecewiseLinear_ThrowsNamingTheOptionAndTheFix()
+    {
+        var ml = new MLContext(seed: 0);
+        var e = Assert.ThrowsExactly<ArgumentException>(() => Trainer(ml, o => o.NumericEmbedding = NumericEmbeddingKind.PiecewiseLinear).Fit(Keyed(ml, Rows(60))));
+        StringAssert.Contains(e.Message, "NumericEmbedding is PiecewiseLinear, but the training data is streamed");
+        StringAssert.Contains(e.Message, "Use NumericEmbedding Auto (none when streamed), Periodic or None, or DataPath InMemory.");
+    }
+
+    [TestMethod]
     public void MlpTrainer_Fit_AutoOverTheBudget_StopsCountingAtTheBudget()
     {
         // 20,000 rows of an IDataView that does not know its row count; the budget holds 35 rows (35 × 28 bytes). Auto

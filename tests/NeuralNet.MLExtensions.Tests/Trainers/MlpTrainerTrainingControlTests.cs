@@ -301,7 +301,7 @@ public sealed class MlpTrainerTrainingControlTests
         var allRows = Keyed(ml, ml.Data.LoadFromEnumerable(Enumerable.Range(0, t.Rows).Select(r => new IrisRow { Features = t.Features.AsSpan(r * 4, 4).ToArray(), Label = t.Labels[r] })), ml.Data.LoadFromEnumerable(rows));
         double Recall(ClassWeighting weighting)
         {
-            var options = new MlpTrainer.Options { Seed = 1, HiddenLayerSizes = [], MaximumNumberOfEpochs = 60, LearningRate = 0.01f, ClassWeighting = weighting };
+            var options = new MlpTrainer.Options { Seed = 1, HiddenLayerSizes = [], MaximumNumberOfEpochs = 60, LearningRate = 0.01f, ClassWeighting = weighting, NumericEmbedding = NumericEmbeddingKind.None };
             var metrics = ml.MulticlassClassification.Evaluate(ml.MulticlassClassification.Trainers.Mlp(options).Fit(imbalanced).Transform(allRows));
             return metrics.PerClassLogLoss.Count == 3 ? metrics.ConfusionMatrix.PerClassRecall[2] : double.NaN;
         }

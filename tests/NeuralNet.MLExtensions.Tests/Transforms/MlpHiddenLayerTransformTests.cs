@@ -1,3 +1,4 @@
+using NeuralNet.MLExtensions.Tests.Engine;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using NeuralNet.MLExtensions.Tests.Persistence;
@@ -40,15 +41,21 @@ public sealed class MlpHiddenLayerTransformTests
         var test = TabularData.Load("iris_test.csv");
         var w = model.GetWeights(0);
         var b = model.GetBiases(0);
+        var a = model.Architecture;
+        double[] theta = model.Network.Parameters.ToArray().Select(v => (double)v).ToArray();
         for (int r = 0; r < test.Rows; r++)
         {
             var x = test.Features.AsSpan(r * 4, 4).ToArray();
             model.Standardizer!.Apply(x, x);
+            // The first layer's inputs: the scaled features, then the default input stage's piecewise-linear bins.
+            double[] input = x.Select(v => (double)v).ToArray();
+            if (a.Embedding is { } stage) input = ReferenceInputStage.Apply(stage, theta, (int)(a.WeightCount + a.BiasCount), input);
+            Assert.AreEqual(a.LayerInputSize(0), input.Length);
             Assert.HasCount(12, rows[r].Hidden);
             for (int u = 0; u < 12; u++)
             {
                 double z = b[u];
-                for (int i = 0; i < 4; i++) z += w[u, i] * (double)x[i];
+                for (int i = 0; i < input.Length; i++) z += w[u, i] * input[i];
                 Assert.AreEqual(Math.Tanh(z), rows[r].Hidden[u], 1e-5, $"row {r} unit {u}");
             }
         }

@@ -10,10 +10,14 @@ internal static class ModelDescriber
     public static ModelDescription Describe(MlpModelParameters model, MlpOptionsBase? options)
     {
         var a = model.Architecture;
-        // An ensemble (TabM-mini) adds its members' input scales first and has one output head per member.
+        // The input stage (encodings or embeddings, per-input scale) first; an ensemble (TabM-mini) then scales the
+        // first layer's inputs per member and has one output head per member.
         int k = a.EnsembleSize;
-        var layers = new List<LayerDescription>(a.LayerCount + 1);
-        if (k > 1) layers.Add(new LayerDescription($"Ensemble scales ({k} members)", a.InputSize, a.InputSize, "×r_i", a.ScaleCount));
+        var layers = new List<LayerDescription>(a.LayerCount + 2);
+        if (a.Embedding is { } stage)
+            layers.Add(new LayerDescription($"Input stage ({stage})", a.InputSize, a.FirstLayerInputSize,
+                stage.IsPiecewiseLinear ? "bins" : stage.IsPeriodic ? "cos" : "×s", a.EmbeddingParameterCount));
+        if (k > 1) layers.Add(new LayerDescription($"Ensemble scales ({k} members)", a.FirstLayerInputSize, a.FirstLayerInputSize, "×r_i", a.ScaleCount));
         for (int l = 0; l < a.LayerCount; l++)
         {
             bool output = l == a.LayerCount - 1;

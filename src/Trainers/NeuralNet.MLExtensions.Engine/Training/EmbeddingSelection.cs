@@ -2,26 +2,46 @@ namespace NeuralNet.MLExtensions.Engine.Training;
 
 /// <summary>
 /// Decides a run's input stage (<see cref="InputEmbedding"/>) from the settings and the training rows: which features
-/// get periodic embeddings (those with more than two distinct values; two-valued one-hot columns pass through, so
-/// one-hot-heavy data does not multiply the first layer's width), whether <see cref="NumericEmbeddingKind.Auto"/>
-/// embeds at all (at most <see cref="MlpDefaults.AutoEmbeddingMaxFeatures"/> such features), and the per-input scale.
+/// get periodic embeddings or piecewise-linear encodings (those with more than two distinct values; two-valued one-hot
+/// columns pass through, so one-hot-heavy data does not multiply the first layer's width), the encodings' bins (from
+/// the rows as the network sees them, after scaling), whether <see cref="NumericEmbeddingKind.Auto"/> encodes at all (at
+/// most <see cref="MlpDefaults.AutoEmbeddingMaxFeatures"/> such features), and the per-input scale.
 /// A warm start keeps its model's stage, after checking that the settings describe it.
 /// </summary>
 internal static class EmbeddingSelection
 {
-    /// <summary>The stage for features: [rows×featureCount], or null when the settings ask for none.</summary>
-    public static InputEmbedding? Choose(MlpTrainingSettings settings, ReadOnlySpan<float> features, int rows, int featureCount) =>
-        settings.NumericEmbedding == NumericEmbeddingKind.None ? Choose(settings, []) : Choose(settings, ManyValued(features, rows, featureCount));
+    /// <summary>
+    /// The stage for the training rows features: [rows×featureCount] as the network sees them (scaled), or null when
+    /// the settings ask for none.
+    /// </summary>
+    public static InputEmbedding? Choose(MlpTrainingSettings settings, ReadOnlySpan<float> features, int rows, int featureCount)
+    {
+        if (settings.NumericEmbedding == NumericEmbeddingKind.None) return Periodic(settings, []);
+        int[] manyValued = ManyValued(features, rows, featureCount);
+        if (settings.NumericEmbedding == NumericEmbeddingKind.Periodic) return Periodic(settings, manyValued);
+        if (settings.NumericEmbedding == NumericEmbeddingKind.Auto && manyValued.Length > MlpDefaults.AutoEmbeddingMaxFeatures) return Periodic(settings, []);
+        var bins = manyValued.Length == 0 ? null : PiecewiseLinearBins.Fit(features, rows, featureCount, manyValued, settings.EmbeddingBins);
+        return bins is not null ? new InputEmbedding(bins, settings.FeatureScaleLayer) : Periodic(settings, []);
+    }
 
-    /// <summary>The stage given the features with more than two distinct values (<paramref name="manyValued"/>, counted elsewhere).</summary>
+    /// <summary>
+    /// The stage given the features with more than two distinct values (<paramref name="manyValued"/>, counted
+    /// elsewhere) but not the rows: a streamed run. Piecewise-linear encodings need the rows' quantiles, so
+    /// <see cref="NumericEmbeddingKind.Auto"/> gives none there and <see cref="NumericEmbeddingKind.PiecewiseLinear"/> is refused.
+    /// </summary>
     public static InputEmbedding? Choose(MlpTrainingSettings settings, int[] manyValued)
     {
-        if (settings.NumericEmbedding == NumericEmbeddingKind.None && !settings.FeatureScaleLayer) return null;
-        int[] embedded = settings.NumericEmbedding == NumericEmbeddingKind.None ? [] : manyValued;
-        if (settings.NumericEmbedding == NumericEmbeddingKind.Auto && embedded.Length > MlpDefaults.AutoEmbeddingMaxFeatures) embedded = [];
-        if (embedded.Length == 0 && !settings.FeatureScaleLayer) return null;
-        return new InputEmbedding(embedded, settings.EmbeddingFrequencies, settings.EmbeddingWidth, settings.FeatureScaleLayer);
+        if (settings.NumericEmbedding == NumericEmbeddingKind.PiecewiseLinear)
+            throw new ArgumentException("NumericEmbedding is PiecewiseLinear, but the training data is streamed, and the encoding's bins need the rows' quantiles before training. " +
+                "Use NumericEmbedding Auto (none when streamed), Periodic or None, or DataPath InMemory.", nameof(settings));
+        return Periodic(settings, settings.NumericEmbedding == NumericEmbeddingKind.Periodic ? manyValued : []);
     }
+
+    /// <summary>Periodic embeddings of <paramref name="embedded"/> (none when empty) and the per-input scale if asked; null for neither.</summary>
+    private static InputEmbedding? Periodic(MlpTrainingSettings settings, int[] embedded) =>
+        embedded.Length == 0 && !settings.FeatureScaleLayer ? null
+        : new InputEmbedding(embedded, settings.EmbeddingFrequencies, settings.EmbeddingWidth, settings.FeatureScaleLayer);
+
 
     /// <summary>The indices of the features with more than two distinct values among the rows, in order.</summary>
     public static int[] ManyValued(ReadOnlySpan<float> features, int rows, int featureCount)
@@ -49,11 +69,15 @@ internal static class EmbeddingSelection
     /// <summary>The warm start's stage, or an error naming the setting that describes another.</summary>
     public static InputEmbedding? FromWarmStart(MlpTrainingSettings settings, InputEmbedding? model)
     {
-        bool periodic = model is { IsPeriodic: true };
-        if (settings.NumericEmbedding == NumericEmbeddingKind.None && periodic)
-            throw Mismatch("NumericEmbedding", settings.NumericEmbedding, $"the model embeds {model!.EmbeddedFeatures.Count} features periodically", "Periodic or Auto");
+        bool periodic = model is { IsPeriodic: true }, encoded = model is { IsPiecewiseLinear: true };
+        string modelKind = periodic ? "Periodic" : encoded ? "PiecewiseLinear" : "None";
+        if (settings.NumericEmbedding == NumericEmbeddingKind.None && (periodic || encoded))
+            throw Mismatch("NumericEmbedding", settings.NumericEmbedding, periodic ? $"the model embeds {model!.EmbeddedFeatures.Count} features periodically"
+                : $"the model encodes {model!.PiecewiseLinear!.Features.Count} features piecewise-linearly", $"{modelKind} or Auto");
         if (settings.NumericEmbedding == NumericEmbeddingKind.Periodic && !periodic)
-            throw Mismatch("NumericEmbedding", settings.NumericEmbedding, "the model has no periodic embeddings", "None or Auto");
+            throw Mismatch("NumericEmbedding", settings.NumericEmbedding, "the model has no periodic embeddings", $"{modelKind} or Auto");
+        if (settings.NumericEmbedding == NumericEmbeddingKind.PiecewiseLinear && !encoded)
+            throw Mismatch("NumericEmbedding", settings.NumericEmbedding, "the model has no piecewise-linear encodings", $"{modelKind} or Auto");
         if (periodic && settings.EmbeddingFrequencies != model!.Frequencies)
             throw Mismatch("EmbeddingFrequencies", settings.EmbeddingFrequencies, $"the model's embeddings have {model.Frequencies}", model.Frequencies.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (periodic && settings.EmbeddingWidth != model!.EmbeddingWidth)

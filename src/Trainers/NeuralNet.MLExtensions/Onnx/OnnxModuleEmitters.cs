@@ -16,6 +16,7 @@ internal static class OnnxModuleEmitters
     {
         DenseLayer dense => DenseLayerEmitter.Emit(graph, dense, parameters, x),
         PeriodicEmbedding embedding => PeriodicEmbeddingEmitter.Emit(graph, embedding, parameters, x),
+        PiecewiseLinearEmbedding encoding => PiecewiseLinearEmitter.Emit(graph, encoding, x),
         FeatureScaleLayer scale => FeatureScaleLayerEmitter.Emit(graph, scale, parameters, x),
         EnsembleAdapter adapter => EnsembleAdapterEmitter.Emit(graph, adapter, parameters, x),
         EnsembleHeads heads => EnsembleHeadsEmitter.Emit(graph, heads, parameters, x),

@@ -20,8 +20,9 @@ internal static class ModelEnvelope
     /// state adds the schedule's span, the early-stopping watch, each watch's best epoch and the untrained loss.
     /// 4: the task and the regression target's standardisation. 5: the ensemble block (<see cref="EnsembleCodec"/>), the input
     /// stage (numeric embeddings, per-input scale; <see cref="InputEmbeddingCodec"/>) and the feature scaling's kind (<see cref="FeatureScalingCodec"/>).
+    /// 6: the input stage's piecewise-linear encodings.
     /// </summary>
-    public const ushort CurrentVersion = 5;
+    public const ushort CurrentVersion = 6;
 
     /// <summary>The oldest version this library reads.</summary>
     public const ushort OldestReadableVersion = 1;

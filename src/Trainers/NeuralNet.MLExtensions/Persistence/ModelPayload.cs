@@ -14,6 +14,7 @@ namespace NeuralNet.MLExtensions.Persistence;
 /// (flag bit 4 in the history). Version 5 adds, after the class count, the ensemble block (<see cref="EnsembleCodec"/>) and the
 /// input stage (<see cref="InputEmbeddingCodec"/>; its parameters follow the biases in the parameter vector), and writes the
 /// feature scaling's kind (None, Standard or Robust) where the standardisation flag was (<see cref="FeatureScalingCodec"/>).
+/// Version 6 lets the input stage hold piecewise-linear encodings.
 /// Every count is checked against the limits of <see cref="ModelLimits"/> and against the bytes left before anything is allocated.
 /// </summary>
 internal static class ModelPayload
@@ -100,7 +101,7 @@ internal static class ModelPayload
             _ => r.ReadInt32("class count", 2, MaxClasses),
         };
         int ensembleSize = EnsembleCodec.Read(ref r, version);
-        var embedding = version >= 5 ? InputEmbeddingCodec.Read(ref r, inputSize) : null;
+        var embedding = version >= 5 ? InputEmbeddingCodec.Read(ref r, inputSize, version) : null;
         var architecture = new MlpArchitecture(inputSize, sizes, activations, task, classCount) { EnsembleSize = ensembleSize, Embedding = embedding };
 
         var standardizer = FeatureScalingCodec.Read(ref r, inputSize, version);
