@@ -12,6 +12,7 @@ namespace NeuralNet.MLExtensions.Engine;
 /// <param name="ValidationFraction">Fraction of the training rows held out to pick the best epoch when <c>Fit</c> gets no validation data.</param>
 /// <param name="RefitMaximumRows">Largest training set that trains again on all rows for the best epoch count after the held-out run.</param>
 /// <param name="EarlyStoppingPatience">Epochs without validation improvement before stopping.</param>
+/// <param name="EncodedEarlyStoppingPatience">The same for networks with piecewise-linear encodings; 0 for no difference.</param>
 /// <param name="LabelSmoothing">Label smoothing ε (multiclass classification only).</param>
 /// <param name="DropoutRates">Dropout rate of the hidden layers.</param>
 /// <param name="EnsembleSize">Members of the parameter-efficient ensemble.</param>
@@ -27,6 +28,7 @@ public sealed record MlpPresetValues(
     float ValidationFraction,
     int RefitMaximumRows,
     int EarlyStoppingPatience,
+    int EncodedEarlyStoppingPatience,
     float LabelSmoothing,
     IReadOnlyList<float> DropoutRates,
     int EnsembleSize,

@@ -51,6 +51,20 @@ public sealed partial class MlpTrainingSettings
     public EarlyStoppingMetric EarlyStoppingMetric { get; init; } = MlpDefaults.EarlyStoppingMetric;
     /// <summary>Epochs without improvement of the validation metric before stopping, at least 1.</summary>
     public int EarlyStoppingPatience { get; init; } = MlpDefaults.EarlyStoppingPatience;
+    /// <summary>
+    /// The patience instead of <see cref="EarlyStoppingPatience"/> when the network has piecewise-linear encodings
+    /// (<see cref="NumericEmbeddingKind.PiecewiseLinear"/>, or <see cref="NumericEmbeddingKind.Auto"/> when it encodes):
+    /// such a network fits within a few epochs and its validation loss then turns, so a shorter wait costs no accuracy.
+    /// 0 or more; 0 (the engine's default) uses <see cref="EarlyStoppingPatience"/> for every network.
+    /// </summary>
+    public int EncodedEarlyStoppingPatience { get; init; } = MlpDefaults.EncodedEarlyStoppingPatience;
+
+    /// <summary>The early-stopping patience for a network of <paramref name="architecture"/>: see <see cref="EncodedEarlyStoppingPatience"/>.</summary>
+    public int EarlyStoppingPatienceFor(MlpArchitecture architecture)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        return EncodedEarlyStoppingPatience > 0 && architecture.Embedding is { IsPiecewiseLinear: true } ? EncodedEarlyStoppingPatience : EarlyStoppingPatience;
+    }
     /// <summary>Smallest change of the validation metric that counts as improvement, 0 or more.</summary>
     public float EarlyStoppingMinimumImprovement { get; init; } = MlpDefaults.EarlyStoppingMinimumImprovement;
     /// <summary>With validation data, end with the weights (and optimizer state) of the best epoch by <see cref="EarlyStoppingMetric"/>.</summary>
@@ -101,6 +115,7 @@ public sealed partial class MlpTrainingSettings
         ?? AtLeast(nameof(RefitMaximumRows), RefitMaximumRows, 0)
         ?? Defined(nameof(EarlyStoppingMetric), EarlyStoppingMetric)
         ?? AtLeast(nameof(EarlyStoppingPatience), EarlyStoppingPatience, 1)
+        ?? AtLeast(nameof(EncodedEarlyStoppingPatience), EncodedEarlyStoppingPatience, 0)
         ?? NonNegative(nameof(EarlyStoppingMinimumImprovement), EarlyStoppingMinimumImprovement)
         ?? Defined(nameof(LearningRateSchedule), LearningRateSchedule)
         ?? AtLeast(nameof(StepDecayEpochs), StepDecayEpochs, 1)

@@ -161,6 +161,14 @@ public abstract partial class MlpOptionsBase
     public int EarlyStoppingPatience { get => _earlyStoppingPatience ?? Values.EarlyStoppingPatience; set => _earlyStoppingPatience = value; }
     private int? _earlyStoppingPatience;
 
+    /// <summary>
+    /// The patience instead of <see cref="EarlyStoppingPatience"/> when the network has piecewise-linear encodings
+    /// (<see cref="MlpOptionsBase.NumericEmbedding"/>): such networks fit within a few epochs, after which their
+    /// validation loss turns. ≥ 0; 0 uses EarlyStoppingPatience for every network. Tabular 5; Classic 0.
+    /// </summary>
+    public int EncodedEarlyStoppingPatience { get => _encodedEarlyStoppingPatience ?? Values.EncodedEarlyStoppingPatience; set => _encodedEarlyStoppingPatience = value; }
+    private int? _encodedEarlyStoppingPatience;
+
     /// <summary>Smallest change of the validation metric that counts as improvement, ≥ 0. Default 0 (any).</summary>
     public float EarlyStoppingMinimumImprovement { get; set; } = MlpDefaults.EarlyStoppingMinimumImprovement;
 

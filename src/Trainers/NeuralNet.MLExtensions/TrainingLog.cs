@@ -24,7 +24,7 @@ internal static class TrainingLog
         StopReason.TrainingLossConverged => string.Create(CultureInfo.InvariantCulture,
             $"Mlp: stopped after {result.Epochs} epochs: the training loss improved by less than {options.ConvergenceTolerance} for {options.ConvergencePatience} epochs."),
         StopReason.EarlyStopping => string.Create(CultureInfo.InvariantCulture,
-            $"Mlp: stopped early after epoch {result.History[^1].Epoch}: the validation {(options.EarlyStoppingMetric == EarlyStoppingMetric.ValidationAccuracy ? "accuracy" : "loss")} did not improve by more than {options.EarlyStoppingMinimumImprovement} for {options.EarlyStoppingPatience} epochs; the model has the weights of epoch {result.BestEpoch}."),
+            $"Mlp: stopped early after epoch {result.History[^1].Epoch}: the validation {(options.EarlyStoppingMetric == EarlyStoppingMetric.ValidationAccuracy ? "accuracy" : "loss")} did not improve by more than {options.EarlyStoppingMinimumImprovement} for {options.ToSettings(0).EarlyStoppingPatienceFor(result.Network.Architecture)} epochs; the model has the weights of epoch {result.BestEpoch}."),
         _ => $"Mlp: stopped after the maximum of {result.Epochs} epochs.",
     };
 }

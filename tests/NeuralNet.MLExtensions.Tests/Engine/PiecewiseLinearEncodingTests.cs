@@ -184,6 +184,31 @@ public sealed class PiecewiseLinearEncodingTests
     }
 
     [TestMethod]
+    [DataRow(NumericEmbeddingKind.PiecewiseLinear, 2)]
+    [DataRow(NumericEmbeddingKind.None, 6)]
+    public void MlpEngine_Train_EncodedEarlyStoppingPatience_AppliesOnlyToEncodedNetworks(NumericEmbeddingKind kind, int patience)
+    {
+        // Wine with a fifth held out and a high learning rate over-fits fast: the run stops early, its last epoch the
+        // patience in force past the best one.
+        var train = TabularData.Load("wine_train.csv");
+        var result = MlpEngine.Train(train.Features, train.FeatureCount, train.Labels, default, train.ClassCount, new MlpTrainingSettings
+        {
+            NumericEmbedding = kind, ValidationFraction = 0.2f, EarlyStoppingPatience = 6, EncodedEarlyStoppingPatience = 2,
+            LearningRate = 0.05f, HiddenLayerSizes = [64], MaximumNumberOfEpochs = 300, ConvergencePatience = 300, Seed = 2,
+        });
+        Assert.AreEqual(StopReason.EarlyStopping, result.StopReason);
+        Assert.AreEqual(patience, result.History[^1].Epoch - result.BestEpoch);
+    }
+
+    [TestMethod]
+    public void MlpTrainingSettings_Validate_NegativeEncodedEarlyStoppingPatience_ThrowsNamingIt()
+    {
+        var ex = Assert.ThrowsExactly<ArgumentOutOfRangeException>(new MlpTrainingSettings { EncodedEarlyStoppingPatience = -1 }.Validate);
+        Assert.AreEqual(nameof(MlpTrainingSettings.EncodedEarlyStoppingPatience), ex.ParamName);
+        StringAssert.StartsWith(ex.Message, "MlpTrainingSettings.EncodedEarlyStoppingPatience must be 0 or more; got -1.");
+    }
+
+    [TestMethod]
     [DataRow(0)]
     [DataRow(257)]
     public void MlpTrainingSettings_Validate_BadEmbeddingBins_ThrowsNamingIt(int bins)

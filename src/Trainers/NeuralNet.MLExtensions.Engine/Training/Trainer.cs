@@ -68,7 +68,7 @@ internal sealed class Trainer : IDisposable
         var schedule = LearningRateSchedule.Create(_settings, state.ScheduleEpochs);
         var convergence = new LossConvergence(_settings.ConvergenceTolerance, _settings.ConvergencePatience);
         var early = validation is null || _settings.EarlyStoppingMetric == EarlyStoppingMetric.None ? null
-            : new EarlyStopping(_settings.EarlyStoppingMetric, _settings.EarlyStoppingPatience, _settings.EarlyStoppingMinimumImprovement);
+            : new EarlyStopping(_settings.EarlyStoppingMetric, _settings.EarlyStoppingPatienceFor(_network.Architecture), _settings.EarlyStoppingMinimumImprovement);
         bool keepBest = early is not null && _settings.RestoreBestWeights;
         // A resumed run whose start is the best epoch so far can fall back to it, as the uninterrupted run would.
         (float[] Parameters, TrainingState State)? best = keepBest && state.EarlyStopping.Epoch == state.EpochsCompleted && state.EpochsCompleted > 0
