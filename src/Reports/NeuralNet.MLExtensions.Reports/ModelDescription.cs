@@ -21,4 +21,8 @@ public sealed record ModelDescription(
     double FinalTrainingLoss,
     double TrainingSeconds,
     IReadOnlyList<KeyValuePair<string, string>> TrainingOptions,
-    string Summary);
+    string Summary)
+{
+    /// <summary>How many of <see cref="Layers"/> are dense layers (the last ones; the output layer included).</summary>
+    public int DenseLayerCount { get; init; } = Layers.Count;
+}

@@ -46,6 +46,7 @@ public sealed class PiecewiseLinearBins
         }
         _features = [.. features];
         _edges = [.. edges.Select(e => e.ToArray())];
+        Edges = [.. _edges.Select(e => Array.AsReadOnly(e))];
         int columns = _edges.Sum(e => e.Length - 1);
         if (columnMeans.Count != columns || columnScales.Count != columns)
             throw new ArgumentException($"The encoding has {columns} columns; got {columnMeans.Count} means and {columnScales.Count} scales.", nameof(columnMeans));
@@ -73,8 +74,8 @@ public sealed class PiecewiseLinearBins
 
     /// <summary>Indices of the encoded features, in output order.</summary>
     public IReadOnlyList<int> Features => _features;
-    /// <summary>Bin edges of each encoded feature.</summary>
-    public IReadOnlyList<float[]> Edges => _edges;
+    /// <summary>Bin edges of each encoded feature (read-only views: the encoding never changes once built).</summary>
+    public IReadOnlyList<IReadOnlyList<float>> Edges { get; }
     /// <summary>Training mean of each encoded column.</summary>
     public IReadOnlyList<float> ColumnMeans => _means;
     /// <summary>The factor (1/standard deviation) of each encoded column.</summary>

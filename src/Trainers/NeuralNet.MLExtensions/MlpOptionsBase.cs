@@ -164,9 +164,14 @@ public abstract partial class MlpOptionsBase
     /// <summary>
     /// The patience instead of <see cref="EarlyStoppingPatience"/> when the network has piecewise-linear encodings
     /// (<see cref="MlpOptionsBase.NumericEmbedding"/>): such networks fit within a few epochs, after which their
-    /// validation loss turns. ≥ 0; 0 uses EarlyStoppingPatience for every network. Tabular 5; Classic 0.
+    /// validation loss turns. ≥ 0; 0 uses EarlyStoppingPatience for every network. Tabular 5; Classic 0. When
+    /// EarlyStoppingPatience is set and this is not, it is 0: the patience set applies to every network.
     /// </summary>
-    public int EncodedEarlyStoppingPatience { get => _encodedEarlyStoppingPatience ?? Values.EncodedEarlyStoppingPatience; set => _encodedEarlyStoppingPatience = value; }
+    public int EncodedEarlyStoppingPatience
+    {
+        get => _encodedEarlyStoppingPatience ?? (_earlyStoppingPatience is null ? Values.EncodedEarlyStoppingPatience : 0);
+        set => _encodedEarlyStoppingPatience = value;
+    }
     private int? _encodedEarlyStoppingPatience;
 
     /// <summary>Smallest change of the validation metric that counts as improvement, ≥ 0. Default 0 (any).</summary>

@@ -18,7 +18,7 @@ public sealed class PiecewiseLinearEncodingTests
         for (int r = 0; r < rows; r++) (features[r * 2], features[r * 2 + 1]) = (r, r % 2);
         var bins = PiecewiseLinearBins.Fit(features, rows, 2, [0], 4)!;
         CollectionAssert.AreEqual(new[] { 0 }, bins.Features.ToArray());
-        CollectionAssert.AreEqual(new[] { 0f, 25f, 50f, 75f, 100f }, bins.Edges[0]);
+        CollectionAssert.AreEqual(new[] { 0f, 25f, 50f, 75f, 100f }, bins.Edges[0].ToArray());
         Assert.AreEqual(4, bins.ColumnCount);
     }
 
@@ -30,7 +30,7 @@ public sealed class PiecewiseLinearEncodingTests
         var features = new float[rows];
         for (int r = 90; r < rows; r++) features[r] = r - 90;
         var bins = PiecewiseLinearBins.Fit(features, rows, 1, [0], 8)!;
-        CollectionAssert.AreEqual(new[] { 0f, 9f }, bins.Edges[0]);
+        CollectionAssert.AreEqual(new[] { 0f, 9f }, bins.Edges[0].ToArray());
     }
 
     [TestMethod]

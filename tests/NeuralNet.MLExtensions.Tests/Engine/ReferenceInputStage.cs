@@ -33,8 +33,8 @@ internal static class ReferenceInputStage
             int c = 0;
             for (int i = 0; i < bins.Features.Count; i++)
             {
-                float[] edges = bins.Edges[i];
-                int t = edges.Length - 1;
+                IReadOnlyList<float> edges = bins.Edges[i];
+                int t = edges.Count - 1;
                 for (int bin = 0; bin < t; bin++, c++)
                 {
                     double v = (x[bins.Features[i]] - edges[bin]) / ((double)edges[bin + 1] - edges[bin]);

@@ -22,6 +22,7 @@ public sealed class FormatFixtureTests
     [DataRow("format3")]
     [DataRow("format4")]
     [DataRow("format5")]
+    [DataRow("format6")]
     public void ModelLoad_PipelineFromEarlierFormat_ScoresAsItDidThen(string version)
     {
         var ml = new MLContext(seed: 0);
@@ -42,6 +43,7 @@ public sealed class FormatFixtureTests
     [DataRow("format3")]
     [DataRow("format4")]
     [DataRow("format5")]
+    [DataRow("format6")]
     public void MlpModelParametersLoad_FileFromEarlierFormat_PredictsAsItDidThen(string version)
     {
         var model = MlpModelParameters.Load(Path.Combine(FixtureDirectory(version), "iris-model.mlp"));
@@ -51,10 +53,12 @@ public sealed class FormatFixtureTests
         Assert.HasCount(expected.Length, predictions);
         for (int i = 0; i < expected.Length; i++) Assert.AreEqual(expected[i], predictions[i], 1e-6f, $"probability {i}");
         Assert.AreEqual("8", model.Architecture.HiddenLayerSizes.Single().ToString(CultureInfo.InvariantCulture));
-        if (version == "format5")
+        if (version is "format5" or "format6")
         {
-            // Written with the Tabular preset's defaults: an ensemble of 8, picked by a held-out fifth and refitted.
+            // Written with the Tabular preset's defaults: an ensemble of 8, picked by a held-out fifth and refitted;
+            // from format 6 on with piecewise-linear encodings of the four features.
             Assert.AreEqual(8, model.Architecture.EnsembleSize);
+            Assert.AreEqual(version == "format6", model.Architecture.Embedding is { IsPiecewiseLinear: true });
             Assert.IsTrue(model.History.Count is > 0 and <= 20, $"{model.History.Count} epochs");
             return;
         }
@@ -67,6 +71,8 @@ public sealed class FormatFixtureTests
     [DataRow("format4", MlpTask.Binary)]
     [DataRow("format5", MlpTask.Regression)]
     [DataRow("format5", MlpTask.Binary)]
+    [DataRow("format6", MlpTask.Regression)]
+    [DataRow("format6", MlpTask.Binary)]
     public void MlpModelParametersLoad_TaskModelFromEarlierFormat_PredictsAsItDidThen(string version, MlpTask task)
     {
         var (modelFile, expectedFile) = TaskFixtures.Files(task);

@@ -40,6 +40,19 @@ public sealed class ModelFormatErrorTests
         Expect(Architecture(inputStage: p => p.Int(1).Byte(5)).Framed(), "input stage flags are 5, expected 0 to 7 with at most one of periodic (1) and piecewise-linear (4)");
 
     [TestMethod]
+    public void Load_PiecewiseLinearFlagInFormatVersion5_IsRefused()
+    {
+        // A valid version-6 encoding (feature 0 in one bin), stamped version 5: that version had no such flag.
+        var bytes = Architecture(inputStage: p => p.Int(1 + 4 + 8 + 8 + 8).Byte(4).Int(1).Int(0).Int(2).Floats(1, 0f).Floats(1, 1f).Floats(1, 0f).Floats(1, 1f)).Framed();
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 5);
+        Expect(ModelBytes.Reseal(bytes), "input stage flags are 4, expected 0 to 3 in format version 5");
+    }
+
+    [TestMethod]
+    public void Load_PiecewiseLinearFeatureCountBeyondTheBytesLeft_IsRefusedBeforeAllocating() =>
+        Expect(Architecture(inputStage: p => p.Int(1 + 4).Byte(4).Int(2)).Framed(), "2 encoded features need at least 32 bytes but only");
+
+    [TestMethod]
     public void Load_PiecewiseLinearEdgesNotIncreasing_IsRefusedNamingTheFeature() =>
         // flags 4; one encoded feature, index 1, 3 edges 0, 2, 2; 2 column means and scales.
         Expect(Architecture(inputStage: p => p.Int(1 + 4 + 8 + 12 + 16).Byte(4).Int(1).Int(1).Int(3).Floats(1, 0f).Floats(2, 2f).Floats(2, 0f).Floats(2, 1f)).Framed(),
@@ -47,7 +60,7 @@ public sealed class ModelFormatErrorTests
 
     [TestMethod]
     public void Load_PiecewiseLinearEdgeCountBeyondTheBytesLeft_IsRefusedBeforeAllocating() =>
-        Expect(Architecture(inputStage: p => p.Int(1 + 4 + 8).Byte(4).Int(1).Int(0).Int(200)).Framed(), "encoded feature 0 needs 200 bin edges but only");
+        Expect(Architecture(inputStage: p => p.Int(1 + 4 + 8 + 8).Byte(4).Int(1).Int(0).Int(200).Floats(2, 0f)).Framed(), "encoded feature 0 needs 200 bin edges but only");
 
     // ... 17 parameters, stop reason, empty history, best epoch 0, no training state (format version 5; the byte after the class count is the feature scaling kind, 0 = None).
     private static Payload Valid() => Architecture().Long(3 * 2 + 3 + 2 * 3 + 2).Floats(17).Byte(0).Int(0).Int(0).Byte(0);

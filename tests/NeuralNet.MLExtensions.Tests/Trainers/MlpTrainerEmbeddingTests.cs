@@ -40,7 +40,7 @@ public sealed class MlpTrainerEmbeddingTests
         var a = Encoded.Value.Model.Architecture;
         Assert.IsTrue(a.Embedding is { IsPiecewiseLinear: true, IsPeriodic: false, FeatureScale: false });
         CollectionAssert.AreEqual(new[] { 0, 1, 2, 3 }, a.Embedding.PiecewiseLinear!.Features.ToArray());
-        Assert.IsTrue(a.Embedding.PiecewiseLinear.Edges.All(e => e.Length is >= 2 and <= MlpDefaults.EmbeddingBins + 1));
+        Assert.IsTrue(a.Embedding.PiecewiseLinear.Edges.All(e => e.Count is >= 2 and <= MlpDefaults.EmbeddingBins + 1));
         Assert.AreEqual(4 + a.Embedding.PiecewiseLinear.ColumnCount, a.LayerInputSize(0));
         Assert.AreEqual(a.LayerInputSize(0), Encoded.Value.Model.GetWeights(0).GetLength(1));
         Assert.AreEqual(0, a.EmbeddingParameterCount);
@@ -65,6 +65,18 @@ public sealed class MlpTrainerEmbeddingTests
 
     [TestMethod]
     public void MlpHiddenLayer_Transform_WithPiecewiseLinear_MatchesTheReference() => CheckHiddenLayer(Encoded.Value.Ml, Encoded.Value.Model);
+
+    [TestMethod]
+    public void MlpTrainer_Options_EncodedEarlyStoppingPatience_FollowsThePresetUnlessThePatienceIsSet()
+    {
+        Assert.AreEqual(5, new MlpTrainer.Options().EncodedEarlyStoppingPatience);
+        Assert.AreEqual(10, new MlpTrainer.Options().EarlyStoppingPatience);
+        Assert.AreEqual(0, new MlpTrainer.Options { Preset = MlpPreset.Classic }.EncodedEarlyStoppingPatience);
+        // A patience set by the user holds for every network, encoded or not ...
+        Assert.AreEqual(0, new MlpTrainer.Options { EarlyStoppingPatience = 30 }.EncodedEarlyStoppingPatience);
+        // ... unless the encoded patience is set too.
+        Assert.AreEqual(3, new MlpTrainer.Options { EarlyStoppingPatience = 30, EncodedEarlyStoppingPatience = 3 }.EncodedEarlyStoppingPatience);
+    }
 
     [TestMethod]
     public void MlpModelParameters_Summary_ShowsThePiecewiseLinearEncoding()

@@ -181,6 +181,9 @@ public sealed class MlpTrainerEnsembleTests
         Assert.AreEqual(width, description.Layers[2].Inputs);
         Assert.AreEqual(description.ParameterCount, description.Layers.Sum(l => l.Parameters));
         StringAssert.Contains(description.Summary, "Piecewise-linear encoding");
+        // The gradient-norm chart labels its one line per dense layer with the dense layers' names.
+        CollectionAssert.AreEqual(new[] { "Hidden 1", "Output (8 heads, mean probability)" }, NeuralNet.MLExtensions.Reports.Charts.ReportCharts.DenseLayerNames(description));
+        Assert.AreEqual(2, report.History[^1].LayerGradientNorms.Count);
     }
 
     [TestMethod]

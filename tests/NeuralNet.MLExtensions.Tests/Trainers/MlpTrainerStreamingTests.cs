@@ -145,8 +145,11 @@ public sealed class MlpTrainerStreamingTests
     public void MlpTrainer_Fit_Streaming_PiecewiseLinear_ThrowsNamingTheOptionAndTheFix()
     {
         var ml = new MLContext(seed: 0);
-        var e = Assert.ThrowsExactly<ArgumentException>(() => Trainer(ml, o => o.NumericEmbedding = NumericEmbeddingKind.PiecewiseLinear).Fit(Keyed(ml, Rows(60))));
-        StringAssert.Contains(e.Message, "NumericEmbedding is PiecewiseLinear, but the training data is streamed");
+        var counting = new Counting(Rows(60));
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Trainer(ml, o => o.NumericEmbedding = NumericEmbeddingKind.PiecewiseLinear).Fit(Keyed(ml, counting)));
+        Assert.AreEqual("NumericEmbedding", e.ParamName);
+        StringAssert.Contains(e.Message, "NumericEmbedding is PiecewiseLinear, but the training data is streamed (");
+        Assert.AreEqual(60, counting.Enumerated, "refused before the first pass: only the key mapping read the rows");
         StringAssert.Contains(e.Message, "Use NumericEmbedding Auto (none when streamed), Periodic or None, or DataPath InMemory.");
     }
 

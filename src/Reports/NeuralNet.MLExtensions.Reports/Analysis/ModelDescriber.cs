@@ -29,7 +29,7 @@ internal static class ModelDescriber
         var last = model.History.Count > 0 ? model.History[^1] : null;
         return new ModelDescription(a.InputSize, layers, a.ParameterCount, (model.Standardizer?.Kind ?? FeatureScaling.None).ToString(), model.History.Count,
             Describe(model.StopReason), last?.TrainingLoss ?? double.NaN, last?.Elapsed.TotalSeconds ?? double.NaN,
-            options is null ? [] : ListOptions(options), model.GetSummary());
+            options is null ? [] : ListOptions(options), model.GetSummary()) { DenseLayerCount = a.LayerCount };
     }
 
     private static string OutputActivation(MlpTask task) => task switch

@@ -23,13 +23,19 @@ internal static class ReportCharts
                 charts.Add(ConfusionChart.Render(report.Counts(), report.Classes.Select(c => c.Name).ToArray()));
                 break;
         }
-        var layerNames = report.Model?.Layers.Select(l => l.Name).ToArray() ?? [];
-        charts.AddRange(TrainingCurveCharts.Render(new TrainingHistory(report.History), layerNames, report.Task));
+        charts.AddRange(TrainingCurveCharts.Render(new TrainingHistory(report.History), DenseLayerNames(report.Model), report.Task));
         if (report.CalibrationOrNull is { } calibration) charts.Add(ReliabilityChart.Render(calibration, binary: report.Task == MlpTask.Binary));
         if (report.FeatureImportance is { Count: > 0 } importance)
             charts.Add(ImportanceChart.Render(importance.Take(report.TopFeatures).ToArray()));
         return charts;
     }
+
+    /// <summary>
+    /// The names of the dense layers, whose weight-gradient norms the history holds (one per dense layer), without the
+    /// input stage and the ensemble's member scales that <see cref="ModelDescription.Layers"/> lists before them.
+    /// </summary>
+    internal static string[] DenseLayerNames(ModelDescription? model) =>
+        model is null ? [] : [.. model.Layers.Skip(model.Layers.Count - model.DenseLayerCount).Select(l => l.Name)];
 
     private static long[][] Counts(this EvaluationReport report) => report.ConfusionCounts.Select(r => r.ToArray()).ToArray();
 }

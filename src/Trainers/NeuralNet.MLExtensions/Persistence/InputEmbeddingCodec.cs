@@ -21,7 +21,7 @@ internal static class InputEmbeddingCodec
     {
         var bins = embedding?.PiecewiseLinear;
         int length = 1 + (embedding is { IsPeriodic: true } ? 12 + 4 * embedding.EmbeddedFeatures.Count : 0)
-            + (bins is null ? 0 : 4 + bins.Edges.Sum(e => 8 + 4 * e.Length) + 8 * bins.ColumnCount);
+            + (bins is null ? 0 : 4 + bins.Edges.Sum(e => 8 + 4 * e.Count) + 8 * bins.ColumnCount);
         w.Write(length);
         w.Write((byte)((embedding is { IsPeriodic: true } ? Periodic : 0) | (embedding is { FeatureScale: true } ? Scale : 0) | (bins is null ? 0 : PiecewiseLinear)));
         if (embedding is { IsPeriodic: true })
@@ -36,7 +36,7 @@ internal static class InputEmbeddingCodec
         for (int i = 0; i < bins.Features.Count; i++)
         {
             w.Write(bins.Features[i]);
-            w.Write(bins.Edges[i].Length);
+            w.Write(bins.Edges[i].Count);
             foreach (float v in bins.Edges[i]) w.Write(v);
         }
         foreach (float v in bins.ColumnMeans) w.Write(v);
@@ -52,7 +52,9 @@ internal static class InputEmbeddingCodec
         byte flags = r.ReadByte("input stage flags");
         int allowed = version >= 6 ? Periodic | Scale | PiecewiseLinear : Periodic | Scale;
         if ((flags & ~allowed) != 0 || (flags & (Periodic | PiecewiseLinear)) == (Periodic | PiecewiseLinear))
-            throw new InvalidDataException($"MLP model is corrupt: input stage flags are {flags}, expected 0 to {allowed} with at most one of periodic (1) and piecewise-linear (4).");
+            throw new InvalidDataException(version >= 6
+                ? $"MLP model is corrupt: input stage flags are {flags}, expected 0 to {allowed} with at most one of periodic (1) and piecewise-linear (4)."
+                : $"MLP model is corrupt: input stage flags are {flags}, expected 0 to {allowed} in format version {version}.");
         InputEmbedding? embedding = null;
         if ((flags & Periodic) != 0)
         {
@@ -76,6 +78,8 @@ internal static class InputEmbeddingCodec
     private static PiecewiseLinearBins ReadBins(ref PayloadReader r, int inputSize)
     {
         int count = r.ReadInt32("encoded feature count", 1, inputSize);
+        if (16L * count > r.Remaining)   // each feature: index, edge count and at least 2 edges
+            throw new InvalidDataException($"MLP model is truncated or corrupt: {count} encoded features need at least {16L * count} bytes but only {r.Remaining} remain.");
         var features = new int[count];
         var edges = new float[count][];
         int columns = 0;
