@@ -108,10 +108,14 @@ public sealed class PiecewiseLinearBins
         return v > _low[c] && v < _high[c] ? _inverseWidth[c] * _scales[c] : 0f;
     }
 
+    /// <summary>Most rows <see cref="Fit"/> reads: 262,144 (2^18), evenly spread over larger data.</summary>
+    public const int MaxFitRows = 1 << 18;
+
     /// <summary>
-    /// Fits the encoding on the training rows: for each of <paramref name="manyValued"/> the distinct values among its
-    /// quantiles at 0, 1/bins, …, 1 (order statistics at the nearest rank), then each column's mean and standard
-    /// deviation (a column that never varies gets scale 1). Null when no feature has two distinct edges.
+    /// Fits the encoding on the training rows (at most <see cref="MaxFitRows"/> of them, evenly spread): for each of
+    /// <paramref name="manyValued"/> the distinct values among its quantiles at 0, 1/bins, …, 1 (order statistics at the
+    /// nearest rank), then each column's mean and standard deviation (a column that never varies gets scale 1). Null
+    /// when no feature has two distinct edges.
     /// </summary>
     public static PiecewiseLinearBins? Fit(ReadOnlySpan<float> features, int rows, int featureCount, IReadOnlyList<int> manyValued, int bins)
     {
@@ -119,15 +123,19 @@ public sealed class PiecewiseLinearBins
             throw new ArgumentOutOfRangeException(nameof(bins), bins, $"The number of bins must be in 1..{MlpLimits.MaxEmbeddingBins}; got {bins}.");
         var chosen = new List<int>();
         var edges = new List<float[]>();
-        var column = new float[rows];
+        // On more rows than MaxFitRows, every (rows/MaxFitRows)-th row, evenly spread: quantiles and column statistics
+        // of a quarter of a million rows are as good as of all, and sorting each column of millions would not be.
+        int sample = Math.Min(rows, MaxFitRows);
+        int Row(int i) => sample == rows ? i : (int)((long)i * rows / sample);
+        var column = new float[sample];
         foreach (int j in manyValued)
         {
-            for (int r = 0; r < rows; r++) column[r] = features[r * featureCount + j];
+            for (int i = 0; i < sample; i++) column[i] = features[Row(i) * featureCount + j];
             Array.Sort(column);
             var e = new List<float>(bins + 1);
             for (int t = 0; t <= bins; t++)
             {
-                float v = column[(int)Math.Round((double)t / bins * (rows - 1), MidpointRounding.AwayFromZero)];
+                float v = column[(int)Math.Round((double)t / bins * (sample - 1), MidpointRounding.AwayFromZero)];
                 if (float.IsFinite(v) && (e.Count == 0 || v > e[^1])) e.Add(v);
             }
             if (e.Count < 2) continue;
@@ -139,9 +147,9 @@ public sealed class PiecewiseLinearBins
         int columns = unscaled.ColumnCount;
         var sum = new double[columns];
         var squares = new double[columns];
-        for (int r = 0; r < rows; r++)
+        for (int i = 0; i < sample; i++)
         {
-            ReadOnlySpan<float> x = features.Slice(r * featureCount, featureCount);
+            ReadOnlySpan<float> x = features.Slice(Row(i) * featureCount, featureCount);
             for (int c = 0; c < columns; c++)
             {
                 double v = unscaled.Bin(x[unscaled._columnFeature[c]], c);
@@ -153,7 +161,7 @@ public sealed class PiecewiseLinearBins
         var scales = new float[columns];
         for (int c = 0; c < columns; c++)
         {
-            double mean = sum[c] / rows, variance = Math.Max(0, squares[c] / rows - mean * mean), sd = Math.Sqrt(variance);
+            double mean = sum[c] / sample, variance = Math.Max(0, squares[c] / sample - mean * mean), sd = Math.Sqrt(variance);
             means[c] = (float)mean;
             scales[c] = sd > 1e-6 ? (float)(1 / sd) : 1f;
         }

@@ -23,6 +23,28 @@ public sealed class PiecewiseLinearEncodingTests
     }
 
     [TestMethod]
+    public void PiecewiseLinearBins_Fit_OnMoreRowsThanTheLimit_EdgesAndStatisticsStillFitAllRows()
+    {
+        // 1,000,000 rows whose value is the row number: the spread sample's quantiles are within a few rows of the
+        // exact ones, and its statistics centre and scale the encoded columns of all rows to mean ≈ 0, deviation ≈ 1.
+        const int rows = 1_000_000;
+        var features = new float[rows];
+        for (int r = 0; r < rows; r++) features[r] = r;
+        var bins = PiecewiseLinearBins.Fit(features, rows, 1, [0], 4)!;
+        Assert.IsLessThan(rows, PiecewiseLinearBins.MaxFitRows);
+        float[] exact = [0f, 249_999.75f, 499_999.5f, 749_999.25f, 999_999f];
+        for (int t = 0; t < 5; t++) Assert.AreEqual(exact[t], bins.Edges[0][t], 8.0, $"edge {t}");
+        var encoded = new float[4];
+        var sum = new double[4];
+        for (int r = 0; r < rows; r++)
+        {
+            bins.Encode(features.AsSpan(r, 1), encoded);
+            for (int c = 0; c < 4; c++) sum[c] += encoded[c];
+        }
+        for (int c = 0; c < 4; c++) Assert.AreEqual(0, sum[c] / rows, 1e-3, $"column {c} mean over all rows");
+    }
+
+    [TestMethod]
     public void PiecewiseLinearBins_Fit_RepeatedQuantilesGiveFewerBins()
     {
         // 91 of the 100 rows are 0: the quantiles at 0 … 7/8 (sorted rows up to 87) are all 0, so the feature keeps edges 0 and 9, one bin.
