@@ -143,8 +143,8 @@ public sealed class PiecewiseLinearBins
             edges.Add([.. e]);
         }
         if (chosen.Count == 0) return null;
-        var unscaled = new PiecewiseLinearBins(chosen, edges, new float[edges.Sum(e => e.Length - 1)], Enumerable.Repeat(1f, edges.Sum(e => e.Length - 1)).ToArray());
-        int columns = unscaled.ColumnCount;
+        int columns = edges.Sum(e => e.Length - 1);
+        var unscaled = new PiecewiseLinearBins(chosen, edges, new float[columns], Enumerable.Repeat(1f, columns).ToArray());
         var sum = new double[columns];
         var squares = new double[columns];
         for (int i = 0; i < sample; i++)

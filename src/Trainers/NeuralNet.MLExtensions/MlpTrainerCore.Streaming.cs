@@ -4,6 +4,7 @@ using Microsoft.ML.Runtime;
 using NeuralNet.MLExtensions.Data;
 using NeuralNet.MLExtensions.Engine;
 using NeuralNet.MLExtensions.Engine.Streaming;
+using NeuralNet.MLExtensions.Engine.Training;
 
 namespace NeuralNet.MLExtensions;
 
@@ -27,10 +28,7 @@ internal sealed partial class MlpTrainerCore
         var passOptions = validation is not null ? _options.ForValidationData() : _options;
         var passSettings = passOptions.ToSettings(Seed, null, IsCanceled);
         OptionMap.ThrowIfInvalid(passSettings.FindErrorForData(source.FeatureCount, classes.Count));
-        if (passSettings.NumericEmbedding == NumericEmbeddingKind.PiecewiseLinear && warmStart is null)
-            throw new ArgumentOutOfRangeException(nameof(MlpOptionsBase.NumericEmbedding), passSettings.NumericEmbedding,
-                $"NumericEmbedding is PiecewiseLinear, but the training data is streamed ({path.Reason}), and the encoding's bins need the rows' quantiles before training. " +
-                "Use NumericEmbedding Auto (none when streamed), Periodic or None, or DataPath InMemory.");
+        if (warmStart is null) EmbeddingSelection.ThrowIfEncodingStreamed(passSettings, $" ({path.Reason})");
         channel?.Info(MessageSensitivity.None, $"Mlp: streaming the training data ({path.Reason}): a first pass for the statistics, then every epoch reads it again.");
         var summary = SummaryPass.Run(source, passSettings, classes.Count, (rows, elapsed) => channel?.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
             $"Mlp: first pass: {rows} rows read in {elapsed.TotalSeconds:F1} s, {rows / Math.Max(elapsed.TotalSeconds, 1e-9):F0} rows/s.")));

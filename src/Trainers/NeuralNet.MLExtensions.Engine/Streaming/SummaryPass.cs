@@ -22,7 +22,8 @@ internal static class SummaryPass
         var holdOut = new HoldOut(settings.ValidationFraction, settings.Seed, StreamingDefaults.ValidationRowsFor(d));
         var train = new PartStatistics(d, groups, sketches, targets);
         var held = new PartStatistics(d, groups, sketches, targets);
-        var distinct = settings.NumericEmbedding == NumericEmbeddingKind.None ? null : new DistinctValues(d);
+        // Only periodic embeddings use the count when streaming (Auto gives no encodings there).
+        var distinct = settings.NumericEmbedding == NumericEmbeddingKind.Periodic ? new DistinctValues(d) : null;
         var validation = new ValidationBuffer(d, source.HasWeights, targets);
         var cancel = settings.ThrowIfCancelled;
         var clock = Stopwatch.StartNew();

@@ -31,17 +31,27 @@ internal static class EmbeddingSelection
     /// </summary>
     public static InputEmbedding? Choose(MlpTrainingSettings settings, int[] manyValued)
     {
-        if (settings.NumericEmbedding == NumericEmbeddingKind.PiecewiseLinear)
-            throw new ArgumentException("NumericEmbedding is PiecewiseLinear, but the training data is streamed, and the encoding's bins need the rows' quantiles before training. " +
-                "Use NumericEmbedding Auto (none when streamed), Periodic or None, or DataPath InMemory.", nameof(settings));
+        ThrowIfEncodingStreamed(settings, "");
         return Periodic(settings, settings.NumericEmbedding == NumericEmbeddingKind.Periodic ? manyValued : []);
+    }
+
+    /// <summary>
+    /// Refuses <see cref="NumericEmbeddingKind.PiecewiseLinear"/> for a streamed run (<paramref name="why"/>, e.g.
+    /// " (over the memory budget)", follows "streamed"): the trainer calls it before the first pass, so data larger than
+    /// memory is not read in full only to be refused.
+    /// </summary>
+    public static void ThrowIfEncodingStreamed(MlpTrainingSettings settings, string why)
+    {
+        if (settings.NumericEmbedding == NumericEmbeddingKind.PiecewiseLinear)
+            throw new ArgumentOutOfRangeException(nameof(settings.NumericEmbedding), settings.NumericEmbedding,
+                $"NumericEmbedding is PiecewiseLinear, but the training data is streamed{why}, and the encoding's bins need the rows' quantiles before training. " +
+                "Use NumericEmbedding Auto (none when streamed), Periodic or None, or DataPath InMemory.");
     }
 
     /// <summary>Periodic embeddings of <paramref name="embedded"/> (none when empty) and the per-input scale if asked; null for neither.</summary>
     private static InputEmbedding? Periodic(MlpTrainingSettings settings, int[] embedded) =>
         embedded.Length == 0 && !settings.FeatureScaleLayer ? null
         : new InputEmbedding(embedded, settings.EmbeddingFrequencies, settings.EmbeddingWidth, settings.FeatureScaleLayer);
-
 
     /// <summary>The indices of the features with more than two distinct values among the rows, in order.</summary>
     public static int[] ManyValued(ReadOnlySpan<float> features, int rows, int featureCount)
