@@ -1,3 +1,4 @@
+using NeuralNet.MLExtensions.Engine.Kernels;
 using NeuralNet.MLExtensions.Engine.Modules;
 
 namespace NeuralNet.MLExtensions.Engine;
@@ -6,16 +7,22 @@ namespace NeuralNet.MLExtensions.Engine;
 /// Buffers for a scoring pass that can be reused across calls (one per scoring thread): each module's output. For
 /// inference it can also keep each dense layer's weights transposed to [in×out], made once for its network: the
 /// matrix kernels then stream them without packing, which matters when scoring one row at a time, and give
-/// bit-for-bit the same results (every route sums each element in the same order).
+/// bit-for-bit the same results (every route sums each element in the same order). Scoring one row on more than one
+/// thread, it also keeps each large layer's transposed weights cut into column parts (<see cref="Gemv.ToParts"/>), made
+/// on the first such call, so that each core streams its own contiguous part.
 /// </summary>
 internal sealed class ForwardWorkspace(bool transposeWeights = false)
 {
     private float[][] _outputs = [];
     private int[] _widths = [], _rowsPerRow = [];
-    private MlpNetwork? _transposedFor;
+    private MlpNetwork? _transposedFor, _partsFor;
+    private int _partsThreads;
 
-    /// <summary>Makes sure each module has room for <paramref name="batch"/> rows (and the transposed weights exist).</summary>
-    public void Ensure(MlpNetwork network, int batch)
+    /// <summary>
+    /// Makes sure each module has room for <paramref name="batch"/> rows (and the transposed weights exist, and for one
+    /// row on <paramref name="threads"/> &gt; 1 threads the large layers' parts).
+    /// </summary>
+    public void Ensure(MlpNetwork network, int batch, int threads = 1)
     {
         var modules = network.Modules;
         if (_outputs.Length != modules.Count) (_outputs, _widths, _rowsPerRow) = (new float[modules.Count][], new int[modules.Count], new int[modules.Count]);
@@ -34,6 +41,15 @@ internal sealed class ForwardWorkspace(bool transposeWeights = false)
             for (int l = 0; l < layers.Count; l++) TransposedWeights[l] = layers[l].TransposeWeights(network.Parameters);
             _transposedFor = network;
         }
+        if (transposeWeights && batch == 1 && threads > 1 && (!ReferenceEquals(_partsFor, network) || _partsThreads != threads))
+        {
+            var layers = network.Layers;
+            PartWeights = new float[layers.Count][];
+            for (int l = 0; l < layers.Count; l++)
+                if (Gemv.Splits(threads, layers[l].InputWidth, layers[l].OutputWidth))
+                    PartWeights[l] = Gemv.ToParts(TransposedWeights![l], layers[l].InputWidth, layers[l].OutputWidth);
+            (_partsFor, _partsThreads) = (network, threads);
+        }
     }
 
     /// <summary>Module <paramref name="module"/>'s output for <paramref name="batch"/> rows (an ensemble's k member-rows per row after its adapter).</summary>
@@ -41,4 +57,7 @@ internal sealed class ForwardWorkspace(bool transposeWeights = false)
 
     /// <summary>Each dense layer's weights as [in×out], or null when this workspace does not keep them.</summary>
     public float[][]? TransposedWeights { get; private set; }
+
+    /// <summary>Each dense layer's transposed weights in parts (<see cref="Gemv.ToParts"/>) where it is split, else null entries; null before a one-row call on more than one thread.</summary>
+    public float[][]? PartWeights { get; private set; }
 }

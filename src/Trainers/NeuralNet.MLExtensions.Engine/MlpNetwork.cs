@@ -193,8 +193,8 @@ public sealed class MlpNetwork
         if (output.Length < size)
             throw new ArgumentException($"Output must hold [{batch}×{final.OutputWidth}] values; got {output.Length}.", nameof(output));
         int last = Array.IndexOf(_modules, final);
-        workspace.Ensure(this, batch);
-        var pass = new ModulePass(context, _parameters, workspace.TransposedWeights);
+        workspace.Ensure(this, batch, context.Threads);
+        var pass = new ModulePass(context, _parameters, workspace.TransposedWeights, batch == 1 ? workspace.PartWeights : null);
         ReadOnlySpan<float> x = input;
         int rows = batch;
         for (int m = 0; m <= last; m++)

@@ -46,6 +46,8 @@ internal sealed class ComputeContext : IDisposable
 
     internal GemmJob GemmJob { get; } = new();
 
+    internal GemvJob GemvJob { get; } = new();
+
     /// <summary>A context for one thread, for scoring and tests.</summary>
     public static ComputeContext SingleThreaded() => new(1);
 

@@ -18,8 +18,57 @@ internal static unsafe class Gemv
     /// <summary>Longest x whose nonzero positions are listed on the stack; a longer one takes <see cref="GemmSmall"/>.</summary>
     public const int MaxInputs = 16_384;
 
+    /// <summary>
+    /// Fewest weights (k·n) a product must have to be split over threads: 131,072 (512 KB, half of a core's L2 on the
+    /// machines we measure). Below that one core streams the weights faster than a second core can be handed its part;
+    /// above, each core streams its own columns, which then stay in its own cache between calls.
+    /// </summary>
+    public const int MinimumSplitWeights = 131_072;
+
+    /// <summary>Columns per part of a split product: 128 (eight 16-float accumulators).</summary>
+    public const int SplitColumns = 128;
+
+    /// <summary>
+    /// Whether a product of k inputs and n columns is split over <paramref name="threads"/> threads: with more than one,
+    /// at least <see cref="MinimumSplitWeights"/> weights and two parts of <see cref="SplitColumns"/> columns.
+    /// </summary>
+    public static bool Splits(int threads, int k, int n) =>
+        threads > 1 && n >= 2 * SplitColumns && (long)k * n >= MinimumSplitWeights && k <= MaxInputs;
+
+    /// <summary>
+    /// B [k×n] row-major in the layout <see cref="MultiplyParts"/> reads: the parts of <see cref="SplitColumns"/> columns
+    /// (the last takes the rest) one after the other, part p (columns first..first+count) at offset k·first as [k×count]
+    /// row-major, so each part is one contiguous stretch of memory that one core keeps in its cache.
+    /// </summary>
+    public static float[] ToParts(ReadOnlySpan<float> b, int k, int n)
+    {
+        Gemm.CheckShapes(1, n, k, k, b.Length, n);
+        var parts = new float[(long)k * n];
+        int count = n / SplitColumns;
+        for (int p = 0; p < count; p++)
+        {
+            int first = p * SplitColumns, width = p == count - 1 ? n - first : SplitColumns;
+            for (int i = 0; i < k; i++) b.Slice(i * n + first, width).CopyTo(parts.AsSpan(k * first + i * width, width));
+        }
+        return parts;
+    }
+
+    /// <summary>
+    /// y = x·B on <paramref name="context"/>'s threads, B given as <see cref="ToParts"/> made it (a product that
+    /// <see cref="Splits"/>): each thread takes its own parts when it can, so call after call a core streams the same
+    /// weights. Each y[j] is the same chain of fused multiply-adds whichever thread computes it, so the result is
+    /// <see cref="Multiply(GemmPath, ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float})"/>'s bit for bit.
+    /// </summary>
+    public static void MultiplyParts(ComputeContext context, ReadOnlySpan<float> x, ReadOnlySpan<float> parts, int n, Span<float> y)
+    {
+        int k = x.Length;
+        Gemm.CheckShapes(1, n, k, k, parts.Length, y.Length);
+        if (!Splits(context.Threads, k, n))
+            throw new ArgumentException($"A product of {k} inputs and {n} columns is not split on {context.Threads} thread(s); use Multiply.", nameof(parts));
+        context.GemvJob.Run(context, x, parts, n, y);
+    }
+
     /// <summary>y = x·B. x: [k], b: [k×n] row-major, y: [n].</summary>
-    [SkipLocalsInit]
     public static void Multiply(GemmPath path, ReadOnlySpan<float> x, ReadOnlySpan<float> b, int n, Span<float> y)
     {
         int k = x.Length;
@@ -34,10 +83,19 @@ internal static unsafe class Gemv
                 GemmSmall.Multiply(path, transA: false, 1, n, k, px, pb, py, accumulate: false);
                 return;
             }
-            int* rows = stackalloc int[k];
-            int count = Nonzeros(px, k, rows);
-            Rows(path, px, rows, count, pb, n, py);
+            Columns(path, px, k, pb, n, n, py);
         }
+    }
+
+    /// <summary>
+    /// y[0..n) = x·B[:, 0..n) for B [k×stride] row-major (n ≤ stride): x: [k] (k ≤ <see cref="MaxInputs"/>).
+    /// </summary>
+    [SkipLocalsInit]
+    internal static void Columns(GemmPath path, float* x, int k, float* b, int stride, int n, float* y)
+    {
+        int* rows = stackalloc int[k];
+        int nonzero = Nonzeros(x, k, rows);
+        Rows(path, x, rows, nonzero, b, stride, n, y);
     }
 
     /// <summary>Writes the p with x[p] ≠ 0 (NaN included) to <paramref name="rows"/> in increasing order; returns how many.</summary>
@@ -55,20 +113,20 @@ internal static unsafe class Gemv
         return count;
     }
 
-    // y[:] = Σ over the listed p of x[p]·B[p,:], in the order listed.
+    // y[0..n) = Σ over the listed p of x[p]·B[p, 0..n), in the order listed; B's rows are `stride` floats apart.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Rows(GemmPath path, float* x, int* rows, int count, float* b, int n, float* y)
+    private static void Rows(GemmPath path, float* x, int* rows, int count, float* b, int stride, int n, float* y)
     {
         int j = 0;
         if (path == GemmPath.Vector512)
         {
-            for (; j + 256 <= n; j += 256) Columns256(x, rows, count, b + j, n, y + j);
-            for (; j + 128 <= n; j += 128) Columns128(x, rows, count, b + j, n, y + j);
+            for (; j + 256 <= n; j += 256) Columns256(x, rows, count, b + j, stride, y + j);
+            for (; j + 128 <= n; j += 128) Columns128(x, rows, count, b + j, stride, y + j);
             for (; j + 16 <= n; j += 16)
             {
                 var acc = Vector512<float>.Zero;
                 for (int t = 0; t < count; t++)
-                    acc = Vector512.FusedMultiplyAdd(Vector512.Create(x[rows[t]]), Vector512.Load(b + (long)rows[t] * n + j), acc);
+                    acc = Vector512.FusedMultiplyAdd(Vector512.Create(x[rows[t]]), Vector512.Load(b + (long)rows[t] * stride + j), acc);
                 acc.Store(y + j);
             }
             if (j < n)
@@ -77,7 +135,7 @@ internal static unsafe class Gemv
                 var mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(n - j)).AsSingle();
                 var acc = Vector512<float>.Zero;
                 for (int t = 0; t < count; t++)
-                    acc = Vector512.FusedMultiplyAdd(Vector512.Create(x[rows[t]]), Avx512F.MaskLoad(b + (long)rows[t] * n + j, mask, Vector512<float>.Zero), acc);
+                    acc = Vector512.FusedMultiplyAdd(Vector512.Create(x[rows[t]]), Avx512F.MaskLoad(b + (long)rows[t] * stride + j, mask, Vector512<float>.Zero), acc);
                 Avx512F.MaskStore(y + j, mask, acc);
                 return;
             }
@@ -87,13 +145,13 @@ internal static unsafe class Gemv
             {
                 var acc = Vector256<float>.Zero;
                 for (int t = 0; t < count; t++)
-                    acc = Vector256.FusedMultiplyAdd(Vector256.Create(x[rows[t]]), Vector256.Load(b + (long)rows[t] * n + j), acc);
+                    acc = Vector256.FusedMultiplyAdd(Vector256.Create(x[rows[t]]), Vector256.Load(b + (long)rows[t] * stride + j), acc);
                 acc.Store(y + j);
             }
         for (; j < n; j++)
         {
             float acc = 0f;
-            for (int t = 0; t < count; t++) acc = MathF.FusedMultiplyAdd(x[rows[t]], b[(long)rows[t] * n + j], acc);
+            for (int t = 0; t < count; t++) acc = MathF.FusedMultiplyAdd(x[rows[t]], b[(long)rows[t] * stride + j], acc);
             y[j] = acc;
         }
     }

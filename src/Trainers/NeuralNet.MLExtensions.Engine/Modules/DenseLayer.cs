@@ -45,7 +45,7 @@ internal sealed class DenseLayer : Module
     /// <summary>
     /// x: [batch×in] → y: [batch×out] = act(z), z = x·Wᵀ + b. z is formed in saved: [batch×out] when given, else in y.
     /// With the pass's transposed weights ([in×out]) the product needs no packing and gives the same result; one row then
-    /// takes <see cref="Gemv"/>, which streams them once.
+    /// takes <see cref="Gemv"/>, which streams them once (a large W in column parts over the threads, when the pass has them).
     /// </summary>
     public override void Forward(in ModulePass pass, ReadOnlySpan<float> x, int batch, Span<float> saved, Span<float> y)
     {
@@ -54,8 +54,10 @@ internal sealed class DenseLayer : Module
         CheckRows("output", y.Length, batch, OutputWidth);
         int size = batch * OutputWidth;
         Span<float> z = saved.IsEmpty ? y[..size] : saved[..size];
-        ReadOnlySpan<float> transposed = pass.TransposedWeights(Layer);
-        if (batch == 1 && !transposed.IsEmpty)
+        ReadOnlySpan<float> transposed = pass.TransposedWeights(Layer), parts = pass.PartWeights(Layer);
+        if (batch == 1 && !parts.IsEmpty)
+            Gemv.MultiplyParts(pass.Compute, x[..InputWidth], parts, OutputWidth, z);   // one row, a large W: each thread streams its own columns
+        else if (batch == 1 && !transposed.IsEmpty)
             Gemv.Multiply(pass.Compute.Path, x[..InputWidth], transposed, OutputWidth, z);   // one row: W streamed once, zero inputs skipped
         else if (transposed.IsEmpty)
             Gemm.Multiply(pass.Compute, transA: false, transB: true, batch, OutputWidth, InputWidth, x, Weights(pass.Parameters), z, accumulate: false);

@@ -12,7 +12,7 @@ internal readonly struct ModulePass
 {
     private readonly float[]? _gradients;
     private readonly SeededRandom? _random;
-    private readonly float[][]? _transposedWeights;
+    private readonly float[][]? _transposedWeights, _partWeights;
 
     /// <summary>A training pass: modules read <paramref name="parameters"/> and write <paramref name="gradients"/>.</summary>
     public ModulePass(ComputeContext compute, float[] parameters, float[] gradients, SeededRandom random)
@@ -23,12 +23,16 @@ internal readonly struct ModulePass
         _random = random;
     }
 
-    /// <summary>A scoring pass (no gradients, no randomness); <paramref name="transposedWeights"/>[layer] may be null.</summary>
-    public ModulePass(ComputeContext compute, float[] parameters, float[][]? transposedWeights)
+    /// <summary>
+    /// A scoring pass (no gradients, no randomness); <paramref name="transposedWeights"/>[layer] may be null, and so may
+    /// <paramref name="partWeights"/>[layer], the transposed weights cut into parts for one row on several threads.
+    /// </summary>
+    public ModulePass(ComputeContext compute, float[] parameters, float[][]? transposedWeights, float[][]? partWeights = null)
     {
         Compute = compute;
         Parameters = parameters;
         _transposedWeights = transposedWeights;
+        _partWeights = partWeights;
     }
 
     public ComputeContext Compute { get; }
@@ -44,4 +48,7 @@ internal readonly struct ModulePass
 
     /// <summary>Dense layer <paramref name="layer"/>'s weights as [in×out], or empty when not kept.</summary>
     public ReadOnlySpan<float> TransposedWeights(int layer) => _transposedWeights is null ? default : _transposedWeights[layer];
+
+    /// <summary>Dense layer <paramref name="layer"/>'s transposed weights in parts (<see cref="Kernels.Gemv.ToParts"/>), or empty when it is not split.</summary>
+    public ReadOnlySpan<float> PartWeights(int layer) => _partWeights?[layer] is float[] parts ? parts : default;
 }
