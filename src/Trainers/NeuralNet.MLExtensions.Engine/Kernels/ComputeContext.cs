@@ -65,8 +65,11 @@ internal sealed class ComputeContext : IDisposable
         return _partScratch[worker];
     }
 
-    /// <summary>body(tile, worker) for every tile in 0..<paramref name="tiles"/>−1, spread over the threads.</summary>
-    public void Run(int tiles, TileAction body)
+    /// <summary>
+    /// body(tile, worker) for every tile in 0..<paramref name="tiles"/>−1, spread over the threads, whose workers then
+    /// wait <paramref name="spinMicroseconds"/> for the next job before they block.
+    /// </summary>
+    public void Run(int tiles, TileAction body, int spinMicroseconds = WorkerPool.DefaultSpinMicroseconds)
     {
         if (tiles <= 1 || Threads == 1)
         {
@@ -74,7 +77,7 @@ internal sealed class ComputeContext : IDisposable
             return;
         }
         _pool ??= new WorkerPool(Threads);
-        _pool.Run(tiles, body);
+        _pool.Run(tiles, body, spinMicroseconds);
     }
 
     public void Dispose() => _pool?.Dispose();

@@ -10,8 +10,9 @@ internal delegate void TileAction(int tile, int worker);
 /// job through one atomic ticket, the caller taking tiles too, and returns when every tile is done. What a tile
 /// computes is fixed by its index, so results do not depend on which thread runs it or on how many there are; a
 /// thread that is late (the machine is shared) simply gets fewer tiles. Workers spin briefly between jobs (a training
-/// step makes many small calls; waking a blocked thread or Parallel.For costs microseconds), then block, and exit
-/// after a few idle seconds, so a context that is never disposed leaks no thread. If the caller ever waits long for a
+/// step makes many small calls; waking a blocked thread or Parallel.For costs microseconds): 300 µs after a job, or
+/// what the job asks for (one-row scoring asks for less, so that sporadic calls keep no core busy for long), then
+/// block, and exit after a few idle seconds, so a context that is never disposed leaks no thread. If the caller ever waits long for a
 /// tile a worker has claimed (over 200 µs and twice its own share: the worker was preempted, another process has the
 /// core), the caller runs the next jobs
 /// alone for a while, doubling that while on each repeat, because on a busy machine a descheduled worker costs
@@ -21,7 +22,8 @@ internal sealed class WorkerPool : IDisposable
 {
     private const int TileBits = 24;
     private const long TileMask = (1L << TileBits) - 1;
-    private const long SpinTicks = 300 * TimeSpan.TicksPerMillisecond / 1000;
+    /// <summary>How long workers spin after a job by default: 300 µs.</summary>
+    public const int DefaultSpinMicroseconds = 300;
     private const int IdleExitMilliseconds = 3000;
     private const long StallTicks = 200 * TimeSpan.TicksPerMillisecond / 1000;
     private const int MinimumSoloJobs = 256, MaximumSoloJobs = 16_384;
@@ -30,7 +32,7 @@ internal sealed class WorkerPool : IDisposable
     private readonly bool[] _alive;
     private TileAction? _body;
     private int _tiles, _completed, _sleepers;
-    private long _generation, _ticket;
+    private long _generation, _ticket, _spinStopwatchTicks = MicrosecondsToStopwatchTicks(DefaultSpinMicroseconds);
     private bool _disposed;
     private int _soloJobs, _soloBackoff = MinimumSoloJobs;
     private Exception? _error;
@@ -39,8 +41,11 @@ internal sealed class WorkerPool : IDisposable
 
     public int Threads => _alive.Length;
 
-    /// <summary>body(tile, worker) for every tile in 0..tiles−1, spread over the threads.</summary>
-    public void Run(int tiles, TileAction body)
+    /// <summary>
+    /// body(tile, worker) for every tile in 0..tiles−1, spread over the threads; afterwards the workers wait
+    /// <paramref name="spinMicroseconds"/> for the next job before they block.
+    /// </summary>
+    public void Run(int tiles, TileAction body, int spinMicroseconds = DefaultSpinMicroseconds)
     {
         if (tiles > TileMask) throw new ArgumentOutOfRangeException(nameof(tiles), tiles, $"At most {TileMask} tiles.");
         if (tiles <= 1 || Threads == 1 || _soloJobs > 0)
@@ -56,6 +61,7 @@ internal sealed class WorkerPool : IDisposable
         Interlocked.Exchange(ref _ticket, (_generation << TileBits) | TileMask);
         _body = body;
         _tiles = tiles;
+        Volatile.Write(ref _spinStopwatchTicks, MicrosecondsToStopwatchTicks(spinMicroseconds));
         _error = null;
         Volatile.Write(ref _completed, 0);
         long generation = ++_generation;
@@ -119,7 +125,7 @@ internal sealed class WorkerPool : IDisposable
             long generation;
             while ((generation = Volatile.Read(ref _ticket) >> TileBits) == done)
             {
-                if (Stopwatch.GetTimestamp() - start < SpinTicks * Stopwatch.Frequency / TimeSpan.TicksPerSecond)
+                if (Stopwatch.GetTimestamp() - start < Volatile.Read(ref _spinStopwatchTicks))
                 {
                     Thread.SpinWait(20);
                     continue;
@@ -143,6 +149,8 @@ internal sealed class WorkerPool : IDisposable
             done = generation;
         }
     }
+
+    private static long MicrosecondsToStopwatchTicks(int microseconds) => microseconds * Stopwatch.Frequency / 1_000_000;
 
     public void Dispose()
     {
