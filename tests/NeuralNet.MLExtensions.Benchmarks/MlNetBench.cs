@@ -190,6 +190,9 @@ internal static class MlNetBench
             oneThread.Add(single);
             if (peerSeconds is double ps) peer.Add(ps);
         }
+        // The host's speed swings by a third between consecutive passes, so each round's own ratio is shown as well.
+        var ratios = transform.Select((t, i) => engine[i] / t).ToList();
+        Console.WriteLine($"  Transform/engine per round: {string.Join(", ", ratios.Select(r => r.ToString("F2")))}; median ×{Stats.Median(ratios):F2}");
         return (Stats.Median(transform), Stats.Median(oneThread), Stats.Median(engine), peer.Count > 0 ? Stats.Median(peer) : null);
     }
 
