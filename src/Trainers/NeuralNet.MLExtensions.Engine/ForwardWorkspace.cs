@@ -43,11 +43,11 @@ internal sealed class ForwardWorkspace(bool transposeWeights = false)
         }
         if (transposeWeights && batch == 1 && threads > 1 && (!ReferenceEquals(_partsFor, network) || _partsThreads != threads))
         {
-            var layers = network.Layers;
-            PartWeights = new float[layers.Count][];
-            for (int l = 0; l < layers.Count; l++)
-                if (Gemv.Splits(threads, layers[l].InputWidth, layers[l].OutputWidth))
-                    PartWeights[l] = Gemv.ToParts(TransposedWeights![l], layers[l].InputWidth, layers[l].OutputWidth);
+            // Only layers that see one row per scored row (an ensemble's layers see its k member-rows and take Gemm).
+            PartWeights = new float[network.Layers.Count][];
+            for (int m = 0; m < modules.Count; m++)
+                if (modules[m] is DenseLayer layer && (m == 0 ? 1 : _rowsPerRow[m - 1]) == 1 && Gemv.Splits(threads, layer.InputWidth, layer.OutputWidth))
+                    PartWeights[layer.Layer] = Gemv.ToParts(TransposedWeights![layer.Layer], layer.InputWidth, layer.OutputWidth);
             (_partsFor, _partsThreads) = (network, threads);
         }
     }

@@ -10,7 +10,7 @@ namespace NeuralNet.MLExtensions.Tests.Trainers;
 /// A network whose first layer is large enough to be split over two threads when one row is scored
 /// (<see cref="Gemv.Splits"/>: 600 inputs × 256 units): <c>PredictionEngine</c> gives, bit for bit, the scores of
 /// <c>Transform</c> and of the engine's one-thread scoring, with and without feature scaling, and allocates nothing per
-/// call. On a one-core machine the engine scores on one thread and the test checks that path.
+/// call; so does an ensemble, whose layers are not split. On a one-core machine the engine scores on one thread and the test checks that path.
 /// </summary>
 [TestClass]
 public sealed class PredictionEngineSplitTests
@@ -29,9 +29,10 @@ public sealed class PredictionEngineSplitTests
     }
 
     [TestMethod]
-    [DataRow(FeatureScaling.None)]
-    [DataRow(FeatureScaling.Standard)]
-    public void Predict_LargeFirstLayer_MatchesTransformAndOneThreadBitForBit(FeatureScaling scaling)
+    [DataRow(FeatureScaling.None, 1)]
+    [DataRow(FeatureScaling.Standard, 1)]
+    [DataRow(FeatureScaling.Standard, 4)]   // an ensemble's layers see its members' rows: not split, same scores
+    public void Predict_LargeFirstLayer_MatchesTransformAndOneThreadBitForBit(FeatureScaling scaling, int ensembleSize)
     {
         Assert.IsTrue(Gemv.Splits(2, Width, 256), "the first layer must be one that is split");
         var ml = new MLContext(seed: 0);
@@ -45,7 +46,7 @@ public sealed class PredictionEngineSplitTests
         var data = ml.Data.LoadFromEnumerable(rows);
         var model = ml.Transforms.Conversion.MapValueToKey("Label").Append(ml.MulticlassClassification.Trainers.Mlp(new MlpTrainer.Options
         {
-            HiddenLayerSizes = [256, 16], MaximumNumberOfEpochs = 2, FeatureScaling = scaling, EnsembleSize = 1, ValidationFraction = 0,
+            HiddenLayerSizes = [256, 16], MaximumNumberOfEpochs = 2, FeatureScaling = scaling, EnsembleSize = ensembleSize, ValidationFraction = 0,
         })).Fit(data);
         var parameters = model.LastTransformer.Model;
         var oneThread = new MlpInference(parameters.Network, parameters.Standardizer);
