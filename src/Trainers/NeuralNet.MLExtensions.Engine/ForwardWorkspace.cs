@@ -60,4 +60,7 @@ internal sealed class ForwardWorkspace(bool transposeWeights = false)
 
     /// <summary>Each dense layer's transposed weights in parts (<see cref="Gemv.ToParts"/>) where it is split, else null entries; null before a one-row call on more than one thread.</summary>
     public float[][]? PartWeights { get; private set; }
+
+    /// <summary>The parts for a one-row pass on <paramref name="threads"/> threads: null unless they were cut for that many.</summary>
+    public float[][]? PartWeightsFor(int threads) => threads == _partsThreads ? PartWeights : null;
 }

@@ -29,6 +29,25 @@ public sealed class WorkerPoolTests
     }
 
     [TestMethod]
+    public void WorkerPool_Run_LoneJobThatMayNotWake_RunsOnTheCallerAndStartsNoThread()
+    {
+        using var pool = new WorkerPool(2);
+        var threads = new List<int>();
+        TileAction body = (_, worker) => { lock (threads) threads.Add(worker); };
+        pool.Run(4, body, wakeIdleWorkers: false);
+        CollectionAssert.AreEqual(new[] { 0, 0, 0, 0 }, threads, "every tile on the caller (worker 0)");
+        Thread.Sleep(20);   // well past the stream gap: the next job is a lone one again
+        threads.Clear();
+        pool.Run(4, body, wakeIdleWorkers: false);
+        CollectionAssert.AreEqual(new[] { 0, 0, 0, 0 }, threads, "a lone job after a pause stays on the caller");
+        // Jobs in a stream start the worker, and every tile of every job still runs exactly once.
+        var counts = new int[4];
+        TileAction counted = (t, _) => Interlocked.Increment(ref counts[t]);
+        for (int i = 0; i < 2_000; i++) pool.Run(4, counted, spinMicroseconds: 50, wakeIdleWorkers: false);
+        Assert.IsTrue(counts.All(c => c == 2_000), "every tile ran once per job");
+    }
+
+    [TestMethod]
     public void WorkerPool_ConcurrentTrainingRuns_NeverRunATileOfAFinishedJob()
     {
         // Three training runs at once, each with two kernel threads, on two cores: threads are preempted at awkward

@@ -63,6 +63,11 @@ public sealed class PredictionEngineSplitTests
                 CollectionAssert.AreEqual(transformed[i].Score, output.Score, $"row {i}, pass {pass}: PredictionEngine against Transform");
             }
 
+        // The rows above took the split when there is a second core (an ensemble's layers never do).
+        long splits = GemvJob.RunsOnThisThread;
+        engine.Predict(rows[0], ref output);
+        Assert.AreEqual(SingleRowValues.Threads > 1 && ensembleSize == 1 ? 1L : 0L, GemvJob.RunsOnThisThread - splits, "split products in one Predict call");
+
         const int calls = 5_000;
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < calls; i++) engine.Predict(rows[i % rows.Length], ref output);

@@ -67,9 +67,10 @@ internal sealed class ComputeContext : IDisposable
 
     /// <summary>
     /// body(tile, worker) for every tile in 0..<paramref name="tiles"/>−1, spread over the threads, whose workers then
-    /// wait <paramref name="spinMicroseconds"/> for the next job before they block.
+    /// wait <paramref name="spinMicroseconds"/> for the next job before they block; with <paramref name="wakeIdleWorkers"/>
+    /// false a lone job leaves blocked workers asleep (<see cref="WorkerPool.Run"/>).
     /// </summary>
-    public void Run(int tiles, TileAction body, int spinMicroseconds = WorkerPool.DefaultSpinMicroseconds)
+    public void Run(int tiles, TileAction body, int spinMicroseconds = WorkerPool.DefaultSpinMicroseconds, bool wakeIdleWorkers = true)
     {
         if (tiles <= 1 || Threads == 1)
         {
@@ -77,7 +78,7 @@ internal sealed class ComputeContext : IDisposable
             return;
         }
         _pool ??= new WorkerPool(Threads);
-        _pool.Run(tiles, body, spinMicroseconds);
+        _pool.Run(tiles, body, spinMicroseconds, wakeIdleWorkers);
     }
 
     public void Dispose() => _pool?.Dispose();

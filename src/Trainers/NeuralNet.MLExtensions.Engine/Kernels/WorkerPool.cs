@@ -24,6 +24,8 @@ internal sealed class WorkerPool : IDisposable
     private const long TileMask = (1L << TileBits) - 1;
     /// <summary>How long workers spin after a job by default: 300 µs.</summary>
     public const int DefaultSpinMicroseconds = 300;
+    /// <summary>Gap between jobs below which they count as a stream (see <see cref="Run"/>): 1 ms.</summary>
+    public const int StreamMicroseconds = 1000;
     private const int IdleExitMilliseconds = 3000;
     private const long StallTicks = 200 * TimeSpan.TicksPerMillisecond / 1000;
     private const int MinimumSoloJobs = 256, MaximumSoloJobs = 16_384;
@@ -32,6 +34,7 @@ internal sealed class WorkerPool : IDisposable
     private readonly bool[] _alive;
     private TileAction? _body;
     private int _tiles, _completed, _sleepers;
+    private long _lastJobEnd;
     private long _generation, _ticket, _spinStopwatchTicks = MicrosecondsToStopwatchTicks(DefaultSpinMicroseconds);
     private bool _disposed;
     private int _soloJobs, _soloBackoff = MinimumSoloJobs;
@@ -43,15 +46,21 @@ internal sealed class WorkerPool : IDisposable
 
     /// <summary>
     /// body(tile, worker) for every tile in 0..tiles−1, spread over the threads; afterwards the workers wait
-    /// <paramref name="spinMicroseconds"/> for the next job before they block.
+    /// <paramref name="spinMicroseconds"/> for the next job before they block. With <paramref name="wakeIdleWorkers"/>
+    /// false, a job that finds the workers blocked or gone runs on the caller alone, waking or starting no thread,
+    /// unless the previous job ended less than <see cref="StreamMicroseconds"/> ago (jobs are coming in a stream, and
+    /// the workers will be spinning for the next ones): a lone call then costs nothing more than one thread's work.
     /// </summary>
-    public void Run(int tiles, TileAction body, int spinMicroseconds = DefaultSpinMicroseconds)
+    public void Run(int tiles, TileAction body, int spinMicroseconds = DefaultSpinMicroseconds, bool wakeIdleWorkers = true)
     {
         if (tiles > TileMask) throw new ArgumentOutOfRangeException(nameof(tiles), tiles, $"At most {TileMask} tiles.");
-        if (tiles <= 1 || Threads == 1 || _soloJobs > 0)
+        bool lone = !wakeIdleWorkers && Stopwatch.GetTimestamp() - _lastJobEnd > MicrosecondsToStopwatchTicks(StreamMicroseconds)
+            && (Volatile.Read(ref _sleepers) > 0 || Array.IndexOf(_alive, false, 1) > 0);
+        if (tiles <= 1 || Threads == 1 || _soloJobs > 0 || lone)
         {
             if (tiles > 1 && _soloJobs > 0) _soloJobs--;
             for (int t = 0; t < tiles; t++) body(t, 0);
+            _lastJobEnd = Stopwatch.GetTimestamp();
             return;
         }
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -84,6 +93,7 @@ internal sealed class WorkerPool : IDisposable
             _soloBackoff = MinimumSoloJobs;
         }
         _body = null;
+        _lastJobEnd = Stopwatch.GetTimestamp();
         if (_error is not null) throw new AggregateException("A parallel kernel failed.", _error);
     }
 
