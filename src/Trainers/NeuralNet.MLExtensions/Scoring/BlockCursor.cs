@@ -32,8 +32,7 @@ internal sealed class BlockCursor : DataViewRowCursor, IBlockRows
     private RowBlock? _serving, _next;
     private VBuffer<float> _scratch;
     private int _row = -1, _capacity;
-    private long _position = -1, _returned;
-    private double _readSeconds;
+    private long _position = -1;
     private bool _inputDone;
 
     /// <param name="columns">The scored view's columns.</param>
@@ -103,8 +102,6 @@ internal sealed class BlockCursor : DataViewRowCursor, IBlockRows
     // read into it while the next one's background part finishes, and scoring it starts before the consumer resumes.
     private bool NextBlock()
     {
-        // This thread's time outside the scorer per block: serving the last block, and reading.
-        double other = (_returned == 0 ? 0 : Stopwatch.GetElapsedTime(_returned).TotalSeconds) + _readSeconds;
         var free = _serving ?? _blocks[1];
         var serve = _next;
         _next = null;
@@ -112,17 +109,16 @@ internal sealed class BlockCursor : DataViewRowCursor, IBlockRows
         {
             serve = ReferenceEquals(free, _blocks[0]) ? _blocks[1] : _blocks[0];
             if (!Read(serve)) return false;
-            _scorer.Start(serve, other);
+            _scorer.Start(serve);
         }
         bool ahead = _scorer.Pipelined && Read(free);
         _scorer.Finish(serve);
         if (ahead)
         {
-            _scorer.Start(free, other);
+            _scorer.Start(free);
             _next = free;
         }
         _serving = serve;
-        _returned = Stopwatch.GetTimestamp();
         return true;
     }
 
@@ -131,7 +127,6 @@ internal sealed class BlockCursor : DataViewRowCursor, IBlockRows
     {
         block.Rows = 0;
         if (_inputDone) return false;
-        long start = Stopwatch.GetTimestamp();
         _capacity = _capacity == 0 ? FirstBlockRows : Math.Min(2 * _capacity, MaxBlockRows);
         int d = _columns.Function.InputSize;
         block.Reserve(_capacity, d, _columns.Function.OutputSize);
@@ -153,7 +148,6 @@ internal sealed class BlockCursor : DataViewRowCursor, IBlockRows
         }
         if (rows < _capacity) _inputDone = true;
         block.Rows = rows;
-        _readSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         return rows > 0;
     }
 

@@ -1,22 +1,23 @@
-using System.Diagnostics;
-
 namespace NeuralNet.MLExtensions.Scoring;
 
 /// <summary>
-/// Evaluates a cursor's blocks. With a background evaluator, a block's rows are split in two: the background thread
-/// takes the last rows and the cursor's own thread the first ones, in proportions that balance the two threads'
-/// time (the cursor's thread also reads the input and serves the rows, measured as it goes). A row's values depend
-/// only on its own features, so how a block is split never changes them.
+/// Evaluates a cursor's blocks. With a background evaluator, a block is cut into chunks of <see cref="ChunkRows"/>
+/// rows that two threads claim one at a time: a pool thread starts on them as soon as the block is read, while the
+/// cursor's thread reads the next block; then the cursor's thread claims what is left and waits only for the chunk the
+/// pool thread is on. Neither thread's speed is guessed, so neither waits long for the other however the machine's
+/// load shifts. A row's values depend only on its own features, so how a block is cut never changes them.
 /// </summary>
 internal sealed class BlockScorer
 {
-    private const int MinimumPart = 8;
+    /// <summary>Rows per chunk: 128, small enough that the last chunk is a short wait, large enough for full-speed products.</summary>
+    public const int ChunkRows = 128;
+
     private readonly IBlockEvaluator _own;
     private readonly IBlockEvaluator? _background;
     private readonly int _inputSize, _outputSize;
     private BackgroundPart? _pending;
     private RowBlock? _pendingBlock;
-    private double? _ownPerRow, _backgroundPerRow;   // seconds per row, smoothed; null until measured
+    private int _nextChunk, _chunks;   // claims on the pending block's chunks
 
     public BlockScorer(IBlockFunction function, int threads)
     {
@@ -30,39 +31,39 @@ internal sealed class BlockScorer
     public bool Pipelined => _background is not null;
 
     /// <summary>
-    /// Starts scoring <paramref name="block"/>: its last rows in the background, then its first rows on this thread.
-    /// <paramref name="otherSeconds"/> is the time this thread spends per block on other work (reading, serving).
+    /// Starts scoring <paramref name="block"/>: in the background when there is a background evaluator (the cursor's
+    /// thread joins in <see cref="Finish"/>), else here and now.
     /// </summary>
-    public void Start(RowBlock block, double otherSeconds)
+    public void Start(RowBlock block)
     {
         if (_pendingBlock is not null) Finish(_pendingBlock);
-        int rows = block.Rows, own = rows;
-        if (_background is not null)
+        if (_background is null)
         {
-            // own·ownPerRow + other = (rows − own)·backgroundPerRow, so both threads finish together.
-            double background = _backgroundPerRow ?? _ownPerRow ?? 1, ownPerRow = _ownPerRow ?? background;
-            double split = (rows * background - otherSeconds) / (ownPerRow + background);
-            own = (int)Math.Clamp(Math.Round(split), 0, rows);
-            if (own < MinimumPart) own = 0;
-            if (rows - own < MinimumPart) own = rows;
+            Evaluate(_own, block, 0, block.Rows);
+            return;
         }
-        if (own < rows)
-        {
-            int first = own;
-            _pendingBlock = block;
-            _pending = BackgroundPart.Start(() => _backgroundPerRow = Smooth(_backgroundPerRow, Evaluate(_background!, block, first, rows - first)));
-        }
-        if (own > 0) _ownPerRow = Smooth(_ownPerRow, Evaluate(_own, block, 0, own));
+        _pendingBlock = block;
+        _chunks = (block.Rows + ChunkRows - 1) / ChunkRows;
+        Volatile.Write(ref _nextChunk, 0);
+        _pending = BackgroundPart.Start(() => Drain(_background, block));
     }
 
-    /// <summary>Waits until <paramref name="block"/> is fully scored (scoring its background part here if no thread has started it).</summary>
+    /// <summary>Scores what is left of <paramref name="block"/> on this thread and waits until every chunk is done.</summary>
     public void Finish(RowBlock block)
     {
         if (_pending is null || !ReferenceEquals(_pendingBlock, block)) return;
         var pending = _pending;
         _pending = null;
         _pendingBlock = null;
-        pending.Join();
+        try
+        {
+            Drain(_own, block);
+        }
+        finally
+        {
+            // The background part has finished its chunk (or, never started by the pool, runs here and finds none left).
+            pending.Join();
+        }
     }
 
     /// <summary>Finishes any background work, ignoring its failure (the cursor is being disposed).</summary>
@@ -70,6 +71,7 @@ internal sealed class BlockScorer
     {
         try
         {
+            Volatile.Write(ref _nextChunk, int.MaxValue / 2);   // no more chunks to claim
             _pending?.Join();
         }
         catch (Exception)
@@ -80,14 +82,19 @@ internal sealed class BlockScorer
         _pendingBlock = null;
     }
 
-    // Evaluates rows [first, first+count) of the block; returns seconds per row.
-    private double Evaluate(IBlockEvaluator evaluator, RowBlock block, int first, int count)
+    // Claims and evaluates the block's chunks until none is left.
+    private void Drain(IBlockEvaluator evaluator, RowBlock block)
     {
-        long start = Stopwatch.GetTimestamp();
-        evaluator.Evaluate(block.Features.AsSpan(first * _inputSize, count * _inputSize), count,
-            block.Outputs.AsSpan(first * _outputSize, count * _outputSize));
-        return Stopwatch.GetElapsedTime(start).TotalSeconds / count;
+        int chunk;
+        while ((chunk = Interlocked.Increment(ref _nextChunk) - 1) < _chunks)
+        {
+            int first = chunk * ChunkRows;
+            Evaluate(evaluator, block, first, Math.Min(ChunkRows, block.Rows - first));
+        }
     }
 
-    private static double Smooth(double? previous, double latest) => previous is double p ? 0.5 * p + 0.5 * latest : latest;
+    // Evaluates rows [first, first+count) of the block.
+    private void Evaluate(IBlockEvaluator evaluator, RowBlock block, int first, int count) =>
+        evaluator.Evaluate(block.Features.AsSpan(first * _inputSize, count * _inputSize), count,
+            block.Outputs.AsSpan(first * _outputSize, count * _outputSize));
 }
