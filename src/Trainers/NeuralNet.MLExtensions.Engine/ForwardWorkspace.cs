@@ -17,6 +17,7 @@ internal sealed class ForwardWorkspace(bool transposeWeights = false)
     private int[] _widths = [], _rowsPerRow = [];
     private MlpNetwork? _transposedFor, _partsFor;
     private int _partsThreads;
+    private float[][]? _partWeights;
 
     /// <summary>
     /// Makes sure each module has room for <paramref name="batch"/> rows (and the transposed weights exist, and for one
@@ -44,10 +45,10 @@ internal sealed class ForwardWorkspace(bool transposeWeights = false)
         if (transposeWeights && batch == 1 && threads > 1 && (!ReferenceEquals(_partsFor, network) || _partsThreads != threads))
         {
             // Only layers that see one row per scored row (an ensemble's layers see its k member-rows and take Gemm).
-            PartWeights = new float[network.Layers.Count][];
+            _partWeights = new float[network.Layers.Count][];
             for (int m = 0; m < modules.Count; m++)
                 if (modules[m] is DenseLayer layer && (m == 0 ? 1 : _rowsPerRow[m - 1]) == 1 && Gemv.Splits(threads, layer.InputWidth, layer.OutputWidth))
-                    PartWeights[layer.Layer] = Gemv.ToParts(TransposedWeights![layer.Layer], layer.InputWidth, layer.OutputWidth);
+                    _partWeights[layer.Layer] = Gemv.ToParts(TransposedWeights![layer.Layer], layer.InputWidth, layer.OutputWidth);
             (_partsFor, _partsThreads) = (network, threads);
         }
     }
@@ -58,9 +59,9 @@ internal sealed class ForwardWorkspace(bool transposeWeights = false)
     /// <summary>Each dense layer's weights as [in×out], or null when this workspace does not keep them.</summary>
     public float[][]? TransposedWeights { get; private set; }
 
-    /// <summary>Each dense layer's transposed weights in parts (<see cref="Gemv.ToParts"/>) where it is split, else null entries; null before a one-row call on more than one thread.</summary>
-    public float[][]? PartWeights { get; private set; }
-
-    /// <summary>The parts for a one-row pass on <paramref name="threads"/> threads: null unless they were cut for that many.</summary>
-    public float[][]? PartWeightsFor(int threads) => threads == _partsThreads ? PartWeights : null;
+    /// <summary>
+    /// Each dense layer's transposed weights in parts (<see cref="Gemv.ToParts"/>) where it is split, else null entries,
+    /// for a pass on <paramref name="threads"/> threads: null before a one-row call on that many threads.
+    /// </summary>
+    public float[][]? PartWeightsFor(int threads) => threads == _partsThreads ? _partWeights : null;
 }

@@ -194,7 +194,7 @@ public sealed class MlpNetwork
             throw new ArgumentException($"Output must hold [{batch}×{final.OutputWidth}] values; got {output.Length}.", nameof(output));
         int last = Array.IndexOf(_modules, final);
         workspace.Ensure(this, batch, context.Threads);
-        var pass = new ModulePass(context, _parameters, workspace.TransposedWeights, batch == 1 ? workspace.PartWeightsFor(context.Threads) : null);
+        var pass = new ModulePass(context, _parameters, workspace.TransposedWeights, workspace.PartWeightsFor(context.Threads));   // a dense layer takes them only for one row
         ReadOnlySpan<float> x = input;
         int rows = batch;
         for (int m = 0; m <= last; m++)

@@ -26,6 +26,7 @@ internal sealed class WorkerPool : IDisposable
     public const int DefaultSpinMicroseconds = 300;
     /// <summary>Gap between jobs below which they count as a stream (see <see cref="Run"/>): 1 ms.</summary>
     public const int StreamMicroseconds = 1000;
+    private static readonly long StreamStopwatchTicks = MicrosecondsToStopwatchTicks(StreamMicroseconds);
     private const int IdleExitMilliseconds = 3000;
     private const long StallTicks = 200 * TimeSpan.TicksPerMillisecond / 1000;
     private const int MinimumSoloJobs = 256, MaximumSoloJobs = 16_384;
@@ -54,7 +55,7 @@ internal sealed class WorkerPool : IDisposable
     public void Run(int tiles, TileAction body, int spinMicroseconds = DefaultSpinMicroseconds, bool wakeIdleWorkers = true)
     {
         if (tiles > TileMask) throw new ArgumentOutOfRangeException(nameof(tiles), tiles, $"At most {TileMask} tiles.");
-        bool lone = !wakeIdleWorkers && Stopwatch.GetTimestamp() - _lastJobEnd > MicrosecondsToStopwatchTicks(StreamMicroseconds)
+        bool lone = !wakeIdleWorkers && Stopwatch.GetTimestamp() - _lastJobEnd > StreamStopwatchTicks
             && (Volatile.Read(ref _sleepers) > 0 || Array.IndexOf(_alive, false, 1) > 0);
         if (tiles <= 1 || Threads == 1 || _soloJobs > 0 || lone)
         {
