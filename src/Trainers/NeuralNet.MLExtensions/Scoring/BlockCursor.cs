@@ -98,7 +98,8 @@ internal sealed class BlockCursor : DataViewRowCursor, IBlockRows
     }
 
     // Makes the next block the one served. The block the consumer has finished with is then free: the block after is
-    // read into it while the next one's background part finishes, and scoring it starts before the consumer resumes.
+    // read into it while the next one is scored in the background, and started at once, so that the pool thread goes
+    // on to it as soon as it runs out of the next one's chunks; then this thread helps finish the next one.
     private bool NextBlock()
     {
         var free = _serving ?? _blocks[1];
@@ -110,13 +111,12 @@ internal sealed class BlockCursor : DataViewRowCursor, IBlockRows
             if (!Read(serve)) return false;
             _scorer.Start(serve);
         }
-        bool ahead = _scorer.Pipelined && Read(free);
-        _scorer.Finish(serve);
-        if (ahead)
+        if (_scorer.Pipelined && Read(free))
         {
             _scorer.Start(free);
             _next = free;
         }
+        _scorer.Finish(serve);
         _serving = serve;
         return true;
     }

@@ -1,30 +1,53 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+
 namespace NeuralNet.MLExtensions.Scoring;
 
 /// <summary>
-/// Evaluates a cursor's blocks. With a background evaluator, a block is cut into chunks of <see cref="ChunkRows"/>
-/// rows that two threads claim one at a time: a pool thread starts on them as soon as the block is read, while the
-/// cursor's thread reads the next block; then the cursor's thread claims what is left and waits only for the chunk the
-/// pool thread is on. Neither thread's speed is guessed, so neither waits long for the other however the machine's
-/// load shifts. A row's values depend only on its own features, so how a block is cut never changes them.
+/// Evaluates a cursor's blocks. With a background evaluator, a started block is cut into chunks of
+/// <see cref="ChunkRows"/> rows that two threads claim one at a time: a pool thread, which takes the oldest started
+/// block's chunks and goes straight on to the next started block's, and the cursor's thread, which claims what is left
+/// of the block it needs in <see cref="Finish"/> and then waits only for the chunk the pool thread is on. The cursor
+/// starts the next block as soon as it has read it, so the pool thread is not left idle while the cursor finishes a
+/// block and serves it. Neither thread's speed is guessed, and a pool thread that never comes (a busy pool) only
+/// means the cursor's thread scores everything itself. A row's values depend only on its own features, so how a block
+/// is cut never changes them.
 /// </summary>
 internal sealed class BlockScorer
 {
     /// <summary>Rows per chunk: 128, small enough that the last chunk is a short wait, large enough for full-speed products.</summary>
     public const int ChunkRows = 128;
 
+    /// <summary>
+    /// How long the pool thread waits for another block once it has run out of chunks, before it returns to the pool:
+    /// 200 µs, longer than the cursor takes to serve a block and read the next when the consumer only reads, short
+    /// enough not to hold a core when the input is slow to read.
+    /// </summary>
+    public const int SpinMicroseconds = 200;
+
+    private const int Idle = 0, Queued = 1, Running = 2;
+
     private readonly IBlockEvaluator _own;
     private readonly IBlockEvaluator? _background;
+    private readonly Action<BlockScorer> _queue;
     private readonly int _inputSize, _outputSize;
-    private BackgroundPart? _pending;
-    private RowBlock? _pendingBlock;
-    private int _nextChunk, _chunks;   // claims on the pending block's chunks
+    private readonly long _spinTicks = SpinMicroseconds * Stopwatch.Frequency / 1_000_000;
+    private BlockJob? _older, _newer;   // started and not finished; the pool thread reads them
+    private int _state;                 // the pool thread's loop: Idle, Queued or Running
+    private bool _closed;
 
-    public BlockScorer(IBlockFunction function, int threads)
+    public BlockScorer(IBlockFunction function, int threads) : this(function, threads, QueueToPool)
+    {
+    }
+
+    /// <summary>Tests pass <paramref name="queue"/> to stand in for the thread pool (a pool that never runs the loop, say).</summary>
+    internal BlockScorer(IBlockFunction function, int threads, Action<BlockScorer> queue)
     {
         _inputSize = function.InputSize;
         _outputSize = function.OutputSize;
         _own = function.CreateEvaluator(threads: 1);
         if (threads > 1) _background = function.CreateEvaluator(threads - 1);
+        _queue = queue;
     }
 
     /// <summary>Whether blocks are scored in the background, so the cursor should read the next block ahead.</summary>
@@ -32,69 +55,151 @@ internal sealed class BlockScorer
 
     /// <summary>
     /// Starts scoring <paramref name="block"/>: in the background when there is a background evaluator (the cursor's
-    /// thread joins in <see cref="Finish"/>), else here and now.
+    /// thread joins in <see cref="Finish"/>), else here and now. At most two blocks are started and not finished.
     /// </summary>
     public void Start(RowBlock block)
     {
-        if (_pendingBlock is not null) Finish(_pendingBlock);
         if (_background is null)
         {
             Evaluate(_own, block, 0, block.Rows);
             return;
         }
-        _pendingBlock = block;
-        _chunks = (block.Rows + ChunkRows - 1) / ChunkRows;
-        Volatile.Write(ref _nextChunk, 0);
-        _pending = BackgroundPart.Start(() => Drain(_background, block));
+        if (_newer is not null) throw new InvalidOperationException("Two blocks are already being scored; finish one first.");
+        var job = new BlockJob(block, (block.Rows + ChunkRows - 1) / ChunkRows);
+        if (_older is null) Volatile.Write(ref _older, job);
+        else Volatile.Write(ref _newer, job);
+        if (Interlocked.CompareExchange(ref _state, Queued, Idle) == Idle) _queue(this);
     }
 
     /// <summary>Scores what is left of <paramref name="block"/> on this thread and waits until every chunk is done.</summary>
     public void Finish(RowBlock block)
     {
-        if (_pending is null || !ReferenceEquals(_pendingBlock, block)) return;
-        var pending = _pending;
-        _pending = null;
-        _pendingBlock = null;
+        var job = ReferenceEquals(_older?.Block, block) ? _older : ReferenceEquals(_newer?.Block, block) ? _newer : null;
+        if (job is null) return;
         try
         {
-            Drain(_own, block);
+            while (job.TryClaim(out int chunk)) job.Run(this, _own, chunk, rethrow: true);
+            job.WaitForClaimed();
+        }
+        catch
+        {
+            job.Close();
+            throw;
         }
         finally
         {
-            // The background part has finished its chunk (or, never started by the pool, runs here and finds none left).
-            pending.Join();
+            if (ReferenceEquals(job, _older)) (_older, _newer) = (_newer, null);
+            else _newer = null;
         }
+        if (job.Error is not null) ExceptionDispatchInfo.Capture(job.Error).Throw();
     }
 
-    /// <summary>Finishes any background work, ignoring its failure (the cursor is being disposed).</summary>
+    /// <summary>Stops the background work and waits for the chunk it is on, ignoring failures (the cursor is being disposed).</summary>
     public void Abandon()
     {
-        try
-        {
-            Volatile.Write(ref _nextChunk, int.MaxValue / 2);   // no more chunks to claim
-            _pending?.Join();
-        }
-        catch (Exception)
-        {
-            // The consumer stopped reading: a failure in rows it will never see is not its concern.
-        }
-        _pending = null;
-        _pendingBlock = null;
+        Volatile.Write(ref _closed, true);
+        _older?.Close();
+        _newer?.Close();
+        _older = _newer = null;
     }
 
-    // Claims and evaluates the block's chunks until none is left.
-    private void Drain(IBlockEvaluator evaluator, RowBlock block)
+    private static void QueueToPool(BlockScorer scorer) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static s => s.Loop(), scorer, preferLocal: false);
+
+    // The pool thread: claims chunks of the oldest started block that has any left, waits up to SpinMicroseconds for
+    // another block when none has, then returns to the pool (the next Start queues it again).
+    internal void Loop()
     {
-        int chunk;
-        while ((chunk = Interlocked.Increment(ref _nextChunk) - 1) < _chunks)
+        if (Interlocked.CompareExchange(ref _state, Running, Queued) != Queued) return;
+        long idleSince = 0;
+        while (true)
         {
-            int first = chunk * ChunkRows;
-            Evaluate(evaluator, block, first, Math.Min(ChunkRows, block.Rows - first));
+            if (!Volatile.Read(ref _closed) && TryRunOne())
+            {
+                idleSince = 0;
+                continue;
+            }
+            long now = Stopwatch.GetTimestamp();
+            if (idleSince == 0) idleSince = now;
+            if (!Volatile.Read(ref _closed) && now - idleSince < _spinTicks)
+            {
+                Thread.SpinWait(20);
+                continue;
+            }
+            Volatile.Write(ref _state, Idle);
+            // A Start after the last look saw the loop running and queued nothing: take that block, unless another
+            // loop has been queued since.
+            if (Volatile.Read(ref _closed) || !HasUnclaimed() || Interlocked.CompareExchange(ref _state, Running, Idle) != Idle) return;
+            idleSince = 0;
         }
+    }
+
+    private bool HasUnclaimed() => Volatile.Read(ref _older) is { HasUnclaimed: true } || Volatile.Read(ref _newer) is { HasUnclaimed: true };
+
+    private bool TryRunOne()
+    {
+        // A job read here may have been finished since: its chunks are all claimed, so it gives none.
+        return TryRunOne(Volatile.Read(ref _older)) || TryRunOne(Volatile.Read(ref _newer));
+    }
+
+    private bool TryRunOne(BlockJob? job)
+    {
+        if (job is null || !job.TryClaim(out int chunk)) return false;
+        job.Run(this, _background!, chunk, rethrow: false);
+        return true;
     }
 
     // Evaluates rows [first, first+count) of the block.
     private void Evaluate(IBlockEvaluator evaluator, RowBlock block, int first, int count) =>
         evaluator.Evaluate(block.Features.AsSpan(first * _inputSize, count * _inputSize), count,
             block.Outputs.AsSpan(first * _outputSize, count * _outputSize));
+
+    /// <summary>One started block: its chunks, claimed by counter, and how many claimed chunks are done.</summary>
+    private sealed class BlockJob(RowBlock block, int chunks)
+    {
+        private int _next, _done, _claimed = -1;
+
+        public RowBlock Block { get; } = block;
+        public Exception? Error { get; private set; }
+        public bool HasUnclaimed => Volatile.Read(ref _next) < chunks;
+
+        public bool TryClaim(out int chunk)
+        {
+            chunk = Interlocked.Increment(ref _next) - 1;
+            return chunk < chunks;
+        }
+
+        // Runs a claimed chunk; a failure on the pool thread is kept for the cursor (Finish rethrows it).
+        public void Run(BlockScorer scorer, IBlockEvaluator evaluator, int chunk, bool rethrow)
+        {
+            try
+            {
+                int first = chunk * ChunkRows;
+                scorer.Evaluate(evaluator, Block, first, Math.Min(ChunkRows, Block.Rows - first));
+            }
+            catch (Exception e) when (!rethrow)
+            {
+                Error ??= e;
+            }
+            finally
+            {
+                Interlocked.Increment(ref _done);
+            }
+        }
+
+        /// <summary>Waits until every claimed chunk is done (after the claims have run out, or were closed).</summary>
+        public void WaitForClaimed()
+        {
+            int claimed = _claimed >= 0 ? _claimed : chunks;
+            var spin = new SpinWait();
+            while (Volatile.Read(ref _done) < claimed) spin.SpinOnce(sleep1Threshold: -1);
+        }
+
+        /// <summary>Leaves no chunk to claim and waits for those claimed.</summary>
+        public void Close()
+        {
+            _claimed = Math.Min(chunks, Interlocked.Exchange(ref _next, int.MaxValue / 2));
+            WaitForClaimed();
+        }
+    }
 }
