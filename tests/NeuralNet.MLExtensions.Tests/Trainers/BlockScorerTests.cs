@@ -1,119 +1,194 @@
+using System.Diagnostics;
 using NeuralNet.MLExtensions.Scoring;
 
 namespace NeuralNet.MLExtensions.Tests.Trainers;
 
 /// <summary>
-/// The block scorer's two threads: every row of a block is evaluated exactly once whichever thread claims it, the
-/// cursor's thread never waits for a pool thread that does not come, and a failure on the pool thread reaches the cursor.
+/// The block scorer's two threads: every row of a block is evaluated exactly once whichever thread claims it, each
+/// evaluator is used by one thread at a time, the cursor's thread never waits for a pool thread that does not come, a
+/// failure on either thread reaches the cursor, and nothing is evaluated once the scorer is abandoned.
 /// </summary>
 [TestClass]
 public sealed class BlockScorerTests
 {
-    // outputs[r] = features[r] + 1, counting the evaluations of each row (by its feature value) and the threads used.
-    private sealed class Counting(int[] evaluations, int failAt = -1) : IBlockFunction, IBlockEvaluator
+    // outputs[r] = features[r] + 1, counting the evaluations of each row (by its feature value). The first evaluator
+    // made is the cursor's own (BlockScorer makes it first), the second the background loop's; each records whether it
+    // was ever entered by two threads at once, and the own one whether it ran on a thread other than the test's.
+    private sealed class Counting(int[] evaluations, int failAt = -1, int microseconds = 20) : IBlockFunction
     {
-        public readonly HashSet<int> Threads = [];
+        public readonly int[] Evaluations = evaluations;
+        public readonly int FailAt = failAt, Microseconds = microseconds;
+        public readonly List<Evaluator> Made = [];
+        public ManualResetEventSlim? Gate;           // when set, the background evaluator waits on it in its first chunk
+        public readonly ManualResetEventSlim Entered = new();
         public int InputSize => 1;
         public int OutputSize => 1;
-        public IBlockEvaluator CreateEvaluator(int threads) => this;
 
-        public void Evaluate(ReadOnlySpan<float> features, int rows, Span<float> outputs)
+        public IBlockEvaluator CreateEvaluator(int threads)
         {
-            lock (Threads) Threads.Add(Environment.CurrentManagedThreadId);
-            for (int r = 0; r < rows; r++)
+            var evaluator = new Evaluator(this, background: Made.Count > 0);
+            Made.Add(evaluator);
+            return evaluator;
+        }
+
+        public sealed class Evaluator(Counting function, bool background) : IBlockEvaluator
+        {
+            private readonly int _owner = Environment.CurrentManagedThreadId;
+            private int _busy;
+            public bool Overlapped, LeftItsThread;
+            public int Chunks;
+
+            public void Evaluate(ReadOnlySpan<float> features, int rows, Span<float> outputs)
             {
-                int id = (int)features[r];
-                if (id == failAt) throw new InvalidDataException($"row {id}");
-                Interlocked.Increment(ref evaluations[id]);
-                outputs[r] = features[r] + 1;
+                if (Interlocked.Exchange(ref _busy, 1) != 0) Overlapped = true;
+                if (!background && Environment.CurrentManagedThreadId != _owner) LeftItsThread = true;
+                try
+                {
+                    Chunks++;
+                    if (background && function.Gate is { } gate)
+                    {
+                        function.Entered.Set();
+                        gate.Wait();
+                    }
+                    for (int r = 0; r < rows; r++)
+                    {
+                        int id = (int)features[r];
+                        if (id == function.FailAt) throw new InvalidDataException($"row {id}");
+                        Interlocked.Increment(ref function.Evaluations[id]);
+                        outputs[r] = features[r] + 1;
+                    }
+                    // Long enough per chunk for the other thread to claim chunks too.
+                    long until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * function.Microseconds / 1_000_000;
+                    while (Stopwatch.GetTimestamp() < until) Thread.SpinWait(10);
+                }
+                finally
+                {
+                    Volatile.Write(ref _busy, 0);
+                }
             }
-            // 20 µs per chunk, so that the other thread claims chunks too.
-            long until = System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency / 50_000;
-            while (System.Diagnostics.Stopwatch.GetTimestamp() < until) Thread.SpinWait(10);
         }
     }
 
-    private static RowBlock Block(int index, int first, int rows)
+    private static void Fill(RowBlock block, int first, int rows)
     {
-        var block = new RowBlock(index, BlockCursor.MaxBlockRows);
         block.Reserve(rows, 1, 1);
         block.Rows = rows;
         for (int r = 0; r < rows; r++) block.Features[r] = first + r;
-        return block;
     }
 
-    [TestMethod]
-    public void Blocks_RacingThePoolThread_EveryRowEvaluatedOnceAndRight()
+    // Each queued loop on a thread of its own (the test runner may keep the pool's threads busy); the threads are kept.
+    private static Action<BlockScorer> OwnThreads(List<Thread> threads) => s =>
     {
-        // As the cursor does: the next block is started before the served one is finished. The background loop runs on
-        // a thread of its own (the test runner may keep the pool's threads busy).
+        var thread = new Thread(s.Loop) { IsBackground = true };
+        lock (threads) threads.Add(thread);
+        thread.Start();
+    };
+
+    [TestMethod]
+    public void Blocks_RacingTheBackgroundLoop_EveryRowOnceAndRightEachEvaluatorOnOneThreadAtATime()
+    {
+        // As the cursor does: two reused blocks, the next read and started before the served one is finished, and
+        // the served block's outputs checked once more after the next block has been scored (no late writes).
         const int blocks = 200, rows = 1000;
         var evaluations = new int[blocks * rows];
-        var function = new Counting(evaluations);
-        var scorer = new BlockScorer(function, threads: 2, queue: s => new Thread(s.Loop) { IsBackground = true }.Start());
-        RowBlock[] pair = [Block(0, 0, rows), Block(1, rows, rows)];
+        var function = new Counting(evaluations, microseconds: 50);
+        var threads = new List<Thread>();
+        var scorer = new BlockScorer(function, threads: 2, OwnThreads(threads));
+        RowBlock[] pair = [new(0, BlockCursor.MaxBlockRows), new(1, BlockCursor.MaxBlockRows)];
+        Fill(pair[0], 0, rows);
         scorer.Start(pair[0]);
         for (int b = 0; b < blocks; b++)
         {
+            var served = pair[b % 2];
             if (b + 1 < blocks)
             {
-                var next = Block((b + 1) % 2, (b + 1) * rows, rows);
-                pair[(b + 1) % 2] = next;
-                scorer.Start(next);
+                Fill(pair[(b + 1) % 2], (b + 1) * rows, rows);
+                scorer.Start(pair[(b + 1) % 2]);
             }
-            scorer.Finish(pair[b % 2]);
-            for (int r = 0; r < rows; r++) Assert.AreEqual(b * rows + r + 1f, pair[b % 2].Outputs[r], $"block {b} row {r}");
+            scorer.Finish(served);
+            for (int r = 0; r < rows; r++)
+                if (served.Outputs[r] != b * rows + r + 1f) Assert.Fail($"block {b} row {r}: {served.Outputs[r]}");
         }
         scorer.Abandon();
         CollectionAssert.AreEqual(Enumerable.Repeat(1, evaluations.Length).ToArray(), evaluations);
-        Assert.IsGreaterThan(1, function.Threads.Count, "the background loop took chunks too");
+        var (own, background) = (function.Made[0], function.Made[1]);
+        Assert.IsFalse(own.Overlapped || background.Overlapped, "an evaluator entered by two threads at once");
+        Assert.IsFalse(own.LeftItsThread, "the cursor's evaluator used off the cursor's thread");
+        Assert.IsGreaterThan(0, background.Chunks, "the background loop took chunks");
+        Assert.IsGreaterThan(0, own.Chunks, "the cursor's thread took chunks");
     }
 
     [TestMethod]
     public void Finish_PoolNeverRunsTheBackgroundLoop_CursorThreadScoresEveryChunk()
     {
         // What a cursor read on a pool thread meets when the pool has no thread to spare: it must not wait for one.
-        var evaluations = new int[3000];
-        var function = new Counting(evaluations);
+        var evaluations = new int[2000];
+        var function = new Counting(evaluations, microseconds: 0);
         var scorer = new BlockScorer(function, threads: 2, queue: _ => { });
-        var first = Block(0, 0, 1000);
-        var second = Block(1, 1000, 1000);
+        RowBlock first = new(0, BlockCursor.MaxBlockRows), second = new(1, BlockCursor.MaxBlockRows);
+        Fill(first, 0, 1000);
+        Fill(second, 1000, 1000);
         scorer.Start(first);
         scorer.Start(second);
+        Assert.ThrowsExactly<InvalidOperationException>(() => scorer.Start(first), "no more than two blocks in flight");
         scorer.Finish(first);
+        Assert.ThrowsExactly<InvalidOperationException>(() => scorer.Start(second), "a block already being scored");
         scorer.Finish(second);
-        CollectionAssert.AreEqual(Enumerable.Repeat(1, 2000).ToArray(), evaluations[..2000]);
-        CollectionAssert.AreEqual(new[] { Environment.CurrentManagedThreadId }, function.Threads.ToArray());
-        Assert.ThrowsExactly<InvalidOperationException>(() =>
-        {
-            scorer.Start(Block(0, 2000, 10));
-            scorer.Start(Block(1, 2010, 10));
-            scorer.Start(Block(0, 2020, 10));
-        }, "no more than two blocks in flight");
+        CollectionAssert.AreEqual(Enumerable.Repeat(1, evaluations.Length).ToArray(), evaluations);
+        Assert.AreEqual(0, function.Made[1].Chunks, "the background evaluator was never used");
     }
 
     [TestMethod]
-    public void Finish_ChunkFailedOnThePoolThread_RethrowsItsException()
+    public void Finish_ChunkFailedOnTheBackgroundLoop_RethrowsItsException()
     {
-        // The loop is run by hand on another thread, so the failing chunk is certainly the pool thread's.
+        // The loop runs every chunk and finishes (it stops 200 µs after its last chunk) before the cursor asks.
         var evaluations = new int[1000];
-        var scorer = new BlockScorer(new Counting(evaluations, failAt: 300), threads: 2, queue: s => new Thread(s.Loop).Start());
-        var block = Block(0, 0, 1000);
+        var threads = new List<Thread>();
+        var scorer = new BlockScorer(new Counting(evaluations, failAt: 300, microseconds: 0), threads: 2, OwnThreads(threads));
+        var block = new RowBlock(0, BlockCursor.MaxBlockRows);
+        Fill(block, 0, 1000);
         scorer.Start(block);
-        Thread.Sleep(100);   // the loop takes every chunk before the cursor asks
+        lock (threads) Assert.AreEqual(1, threads.Count);
+        threads[0].Join();
         var e = Assert.ThrowsExactly<InvalidDataException>(() => scorer.Finish(block));
         Assert.AreEqual("row 300", e.Message);
     }
 
     [TestMethod]
-    public void Finish_ChunkFailedOnTheCursorThread_RethrowsAfterThePoolThreadsChunk()
+    public void Finish_ChunkFailedOnTheCursorThread_RethrowsIt()
     {
         var evaluations = new int[1000];
-        var scorer = new BlockScorer(new Counting(evaluations, failAt: 5), threads: 2, queue: _ => { });
-        var block = Block(0, 0, 1000);
+        var scorer = new BlockScorer(new Counting(evaluations, failAt: 5, microseconds: 0), threads: 2, queue: _ => { });
+        var block = new RowBlock(0, BlockCursor.MaxBlockRows);
+        Fill(block, 0, 1000);
         scorer.Start(block);
         var e = Assert.ThrowsExactly<InvalidDataException>(() => scorer.Finish(block));
         Assert.AreEqual("row 5", e.Message);
+    }
+
+    [TestMethod]
+    public void Abandon_LoopMidChunk_WaitsForThatChunkAndNothingRunsAfter()
+    {
+        var evaluations = new int[1000];
+        var function = new Counting(evaluations, microseconds: 0) { Gate = new ManualResetEventSlim() };
+        var threads = new List<Thread>();
+        var scorer = new BlockScorer(function, threads: 2, OwnThreads(threads));
+        var block = new RowBlock(0, BlockCursor.MaxBlockRows);
+        Fill(block, 0, 1000);
+        scorer.Start(block);
+        Assert.IsTrue(function.Entered.Wait(TimeSpan.FromSeconds(30)), "the loop started its first chunk");
+        bool released = false;
+        var release = Task.Run(() =>
+        {
+            Thread.Sleep(50);
+            Volatile.Write(ref released, true);
+            function.Gate.Set();
+        });
         scorer.Abandon();
+        Assert.IsTrue(Volatile.Read(ref released), "Abandon returned before the chunk in flight was done");
+        release.Wait();
+        threads[0].Join();
+        Assert.AreEqual(1, function.Made[1].Chunks, "the loop took no chunk after Abandon");
+        Assert.AreEqual(128, evaluations.Sum(), "only the chunk in flight was evaluated");
     }
 }

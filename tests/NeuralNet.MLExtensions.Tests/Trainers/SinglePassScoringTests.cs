@@ -67,6 +67,34 @@ public sealed class SinglePassScoringTests
     }
 
     [TestMethod]
+    public void Transform_SourceFailsWhileABlockIsScored_RowsBeforeAreRightAndTheCursorStaysFailed()
+    {
+        // Blocks of 64, 128, 256, 512 rows: the failure at row 700 comes while the third block (rows 192–447) is
+        // scored in the background and about to be served.
+        var rows = UnstableSources.Repeated(_rows, 2);
+        var scored = _model.Transform(_ml.Data.LoadFromEnumerable(new UnstableSources.FailingAt(rows, failAt: 700)));
+        var score = scored.Schema["Score"];
+        using var cursor = scored.GetRowCursor([score]);
+        var get = cursor.GetGetter<VBuffer<float>>(score);
+        VBuffer<float> v = default;
+        int r = 0;
+        var e = Assert.ThrowsExactly<InvalidDataException>(() =>
+        {
+            while (cursor.MoveNext())
+            {
+                get(ref v);
+                CollectionAssert.AreEqual(Alone(rows[r].Features), v.DenseValues().ToArray(), $"row {r}");
+                r++;
+            }
+        });
+        Assert.AreEqual("The connection dropped at row 700.", e.Message);
+        Assert.AreEqual(192, r, "the rows served before the failing read");
+        var again = Assert.ThrowsExactly<InvalidOperationException>(() => cursor.MoveNext());
+        StringAssert.Contains(again.Message, "failed while reading or scoring");
+        Assert.AreSame(e, again.InnerException);
+    }
+
+    [TestMethod]
     public void Transform_OneShotSource_ScoreAloneMatchesEachRowInOrder()
     {
         var source = new UnstableSources.OneShot(_rows);

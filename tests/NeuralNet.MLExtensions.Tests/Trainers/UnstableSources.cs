@@ -73,4 +73,19 @@ internal static class UnstableSources
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
+
+    /// <summary>The rows in order until row <paramref name="failAt"/>, where the source fails (a dropped connection).</summary>
+    public sealed class FailingAt(IdRow[] rows, int failAt) : IEnumerable<IdRow>
+    {
+        public IEnumerator<IdRow> GetEnumerator()
+        {
+            for (int i = 0; i < rows.Length; i++)
+            {
+                if (i == failAt) throw new InvalidDataException($"The connection dropped at row {i}.");
+                yield return rows[i];
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

@@ -8,7 +8,8 @@ namespace NeuralNet.MLExtensions.Scoring;
 /// cursor, copying each row's features and the input columns the consumer asked for (with the row's id and batch),
 /// evaluates the block at once, then serves the rows one by one: every value it serves, appended or passed through,
 /// belongs to the row it is on, whatever order the input gives, and the input is read once. With more than one
-/// thread it keeps two blocks: while the consumer is served one, the next is read and scored (<see cref="BlockScorer"/>).
+/// thread it keeps two blocks: the next is read before the consumer is served one, and scored in the background while
+/// it is (<see cref="BlockScorer"/>). A failure while reading or scoring a block ends the cursor: MoveNext rethrows it.
 /// Blocks grow from <see cref="FirstBlockRows"/> to <see cref="MaxBlockRows"/> rows, so the first rows come quickly
 /// and long reads multiply large matrices.
 /// </summary>
@@ -33,6 +34,7 @@ internal sealed class BlockCursor : DataViewRowCursor, IBlockRows
     private int _row = -1, _capacity;
     private long _position = -1;
     private bool _inputDone;
+    private Exception? _failure;
 
     /// <param name="columns">The scored view's columns.</param>
     /// <param name="input">A cursor over the input with the features column and every input column asked for active.</param>
@@ -69,9 +71,11 @@ internal sealed class BlockCursor : DataViewRowCursor, IBlockRows
 
     public override bool MoveNext()
     {
+        if (_failure is not null)
+            throw new InvalidOperationException("This cursor failed while reading or scoring its input; open a new cursor.", _failure);
         if (_serving is null || _row + 1 >= _serving.Rows)
         {
-            if (!NextBlock())
+            if (!TryNextBlock())
             {
                 _serving = null;
                 _row = -1;
@@ -95,6 +99,23 @@ internal sealed class BlockCursor : DataViewRowCursor, IBlockRows
             ?? throw new InvalidOperationException($"Column '{column.Name}' is not active in this cursor; request it when opening the cursor.");
         return buffer.Getter as ValueGetter<TValue>
             ?? throw new InvalidOperationException($"Column '{column.Name}' has type {column.Type}; it cannot be read as {typeof(TValue).Name}.");
+    }
+
+    // NextBlock, or on failure: no more background work (it may be on blocks this cursor can no longer vouch for) and
+    // no more rows.
+    private bool TryNextBlock()
+    {
+        try
+        {
+            return NextBlock();
+        }
+        catch (Exception e)
+        {
+            _failure = e;
+            _scorer.Abandon();
+            (_serving, _next, _row, _position) = (null, null, -1, -1);
+            throw;
+        }
     }
 
     // Makes the next block the one served. The block the consumer has finished with is then free: the block after is

@@ -9,9 +9,9 @@ namespace NeuralNet.MLExtensions.Scoring;
 /// block's chunks and goes straight on to the next started block's, and the cursor's thread, which claims what is left
 /// of the block it needs in <see cref="Finish"/> and then waits only for the chunk the pool thread is on. The cursor
 /// starts the next block as soon as it has read it, so the pool thread is not left idle while the cursor finishes a
-/// block and serves it. Neither thread's speed is guessed, and a pool thread that never comes (a busy pool) only
-/// means the cursor's thread scores everything itself. A row's values depend only on its own features, so how a block
-/// is cut never changes them.
+/// block and serves it. Neither thread's speed per row is guessed, and a pool thread that never comes (a busy pool)
+/// only means the cursor's thread scores everything itself. A row's values depend only on its own features, so how a
+/// block is cut never changes them.
 /// </summary>
 internal sealed class BlockScorer
 {
@@ -20,8 +20,9 @@ internal sealed class BlockScorer
 
     /// <summary>
     /// How long the pool thread waits for another block once it has run out of chunks, before it returns to the pool:
-    /// 200 µs, longer than the cursor takes to serve a block and read the next when the consumer only reads, short
-    /// enough not to hold a core when the input is slow to read.
+    /// 200 µs, longer than the cursor takes to serve a block and read the next when the input is fast to read (an
+    /// in-memory view: about 0.3 ms per 1,024 rows, most of it overlapped with the pool thread's last chunks), short
+    /// enough not to hold a core long when it is slow; then the next block queues the loop again.
     /// </summary>
     public const int SpinMicroseconds = 200;
 
@@ -65,13 +66,17 @@ internal sealed class BlockScorer
             return;
         }
         if (_newer is not null) throw new InvalidOperationException("Two blocks are already being scored; finish one first.");
+        if (ReferenceEquals(_older?.Block, block)) throw new InvalidOperationException("This block is already being scored.");
         var job = new BlockJob(block, (block.Rows + ChunkRows - 1) / ChunkRows);
         if (_older is null) Volatile.Write(ref _older, job);
         else Volatile.Write(ref _newer, job);
         if (Interlocked.CompareExchange(ref _state, Queued, Idle) == Idle) _queue(this);
     }
 
-    /// <summary>Scores what is left of <paramref name="block"/> on this thread and waits until every chunk is done.</summary>
+    /// <summary>
+    /// Scores what is left of <paramref name="block"/> on this thread, waits until every chunk is done, and rethrows the
+    /// first failure of a chunk on the pool thread. Does nothing for a block that is not being scored in the background.
+    /// </summary>
     public void Finish(RowBlock block)
     {
         var job = ReferenceEquals(_older?.Block, block) ? _older : ReferenceEquals(_newer?.Block, block) ? _newer : null;
@@ -88,8 +93,13 @@ internal sealed class BlockScorer
         }
         finally
         {
-            if (ReferenceEquals(job, _older)) (_older, _newer) = (_newer, null);
-            else _newer = null;
+            // The newer job moves to _older before _newer is cleared: the loop reads _newer first (HasUnclaimed).
+            if (ReferenceEquals(job, _older))
+            {
+                Volatile.Write(ref _older, _newer);
+                Volatile.Write(ref _newer, null);
+            }
+            else Volatile.Write(ref _newer, null);
         }
         if (job.Error is not null) ExceptionDispatchInfo.Capture(job.Error).Throw();
     }
@@ -100,7 +110,8 @@ internal sealed class BlockScorer
         Volatile.Write(ref _closed, true);
         _older?.Close();
         _newer?.Close();
-        _older = _newer = null;
+        Volatile.Write(ref _older, null);
+        Volatile.Write(ref _newer, null);
     }
 
     private static void QueueToPool(BlockScorer scorer) =>
@@ -126,15 +137,17 @@ internal sealed class BlockScorer
                 Thread.SpinWait(20);
                 continue;
             }
-            Volatile.Write(ref _state, Idle);
-            // A Start after the last look saw the loop running and queued nothing: take that block, unless another
-            // loop has been queued since.
+            // A full fence (a plain write could pass the reads below): a Start whose exchange saw the loop running
+            // and queued nothing published its block before, so HasUnclaimed sees it; take it, unless another loop has
+            // been queued since.
+            Interlocked.Exchange(ref _state, Idle);
             if (Volatile.Read(ref _closed) || !HasUnclaimed() || Interlocked.CompareExchange(ref _state, Running, Idle) != Idle) return;
             idleSince = 0;
         }
     }
 
-    private bool HasUnclaimed() => Volatile.Read(ref _older) is { HasUnclaimed: true } || Volatile.Read(ref _newer) is { HasUnclaimed: true };
+    // _newer first: Finish moves it to _older before clearing it, so a job started and not finished is seen in one of them.
+    private bool HasUnclaimed() => Volatile.Read(ref _newer) is { HasUnclaimed: true } || Volatile.Read(ref _older) is { HasUnclaimed: true };
 
     private bool TryRunOne()
     {
@@ -165,7 +178,8 @@ internal sealed class BlockScorer
 
         public bool TryClaim(out int chunk)
         {
-            chunk = Interlocked.Increment(ref _next) - 1;
+            // Look before incrementing, so that a loop polling a finished job does not write to it.
+            chunk = HasUnclaimed ? Interlocked.Increment(ref _next) - 1 : chunks;
             return chunk < chunks;
         }
 
