@@ -3,8 +3,9 @@ namespace NeuralNet.MLExtensions.Engine.Kernels;
 /// <summary>
 /// One <see cref="Gemv.MultiplyParts"/> call: the columns cut into parts of <see cref="Gemv.SplitColumns"/> (the last
 /// takes the rest), each stored contiguously (<see cref="Gemv.ToParts"/>). The point of the split is that each core
-/// keeps streaming the same parts, call after call, so that its share of the weights stays in its own cache: thread w takes the parts p with p mod threads = w when it can, and a part left over (a late thread)
-/// goes to whichever thread asks next. Each thread lists x's nonzero inputs itself (a few hundred compares, cheaper
+/// keeps streaming the same parts, call after call, so that its share of the weights stays in its own cache: thread w
+/// takes the parts p with p mod threads = w when it can, and a part left over (a late thread) goes to whichever thread
+/// asks next. Each thread lists x's nonzero inputs itself (a few hundred compares, cheaper
 /// than handing a list over). Reused by its context: allocates nothing per call once its part count has been seen.
 /// </summary>
 internal sealed unsafe class GemvJob
