@@ -1,5 +1,5 @@
 // DeepVersusShallow: why depth needs the right activation and initialisation. Three MLPs on the digits:
-//   shallow   one hidden layer of 100 ReLU units (the defaults);
+//   shallow   one hidden layer of 100 ReLU units (0.1's defaults);
 //   deep-sig  ten hidden sigmoid layers of 16 units with plain N(0, 1) weights: the gradients vanish;
 //   deep-relu the same ten layers with ReLU and He initialisation: they train.
 // For each, the per-layer gradient norms of the first epoch (from the model's training history) and the accuracy

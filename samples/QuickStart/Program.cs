@@ -21,8 +21,9 @@ var loader = ml.Data.CreateTextLoader(new TextLoader.Options
 IDataView train = loader.Load(Path.Combine(dataDirectory, "digits_train.csv"));
 IDataView test = loader.Load(Path.Combine(dataDirectory, "digits_test.csv"));
 
-// 2. The pipeline: the label becomes a key, the MLP trains with its defaults (one hidden layer of 100 ReLU units,
-//    Adam, features standardised inside the model), and the predicted key maps back to the digit.
+// 2. The pipeline: the label becomes a key, the MLP trains with its defaults (two hidden layers of 64 ReLU units
+//    shared by an ensemble of 8, Adam, a held-out fifth picking the best epoch, features standardised inside the
+//    model), and the predicted key maps back to the digit.
 var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Digit", keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
     .Append(ml.MulticlassClassification.Trainers.Mlp())
     .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedDigit", "PredictedLabel"));

@@ -24,10 +24,11 @@ public abstract partial class MlpOptionsBase
     public string? ExampleWeightColumnName { get; set; }
 
     /// <summary>
-    /// Width of each hidden layer, input side first, each from 1 to 1,048,576 and at most 256 layers. Default [100].
-    /// Empty gives multinomial logistic regression. Wider or more layers fit more complex data and cost time linearly in
-    /// the parameter count, which may be at most 67,108,864 (<see cref="MlpLimits.MaxParameterCount"/>, so the model
-    /// can be saved and loaded): checked here for the hidden layers and in <c>Fit</c> with the features and classes.
+    /// Width of each hidden layer, input side first, each from 1 to 1,048,576 and at most 256 layers. Default: Tabular
+    /// [64, 64], Classic [100]. Empty gives multinomial logistic regression. Wider or more layers fit more complex data
+    /// and cost time linearly in the parameter count, which may be at most 67,108,864
+    /// (<see cref="MlpLimits.MaxParameterCount"/>, so the model can be saved and loaded): checked here for the hidden
+    /// layers and in <c>Fit</c> with the features and classes.
     /// </summary>
     public int[] HiddenLayerSizes { get => _hiddenLayerSizes ?? [.. Values.HiddenLayerSizes]; set => _hiddenLayerSizes = value; }
     private int[]? _hiddenLayerSizes;
