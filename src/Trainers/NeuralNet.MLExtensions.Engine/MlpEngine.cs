@@ -38,7 +38,7 @@ public static partial class MlpEngine
     /// Trains a regression network (<paramref name="settings"/>' Task must be Regression). features: [rows×featureCount],
     /// targets: [rows] finite, exampleWeights: [rows] or empty; <paramref name="validation"/> from
     /// <see cref="ValidationSet.ForRegression"/>. The targets are standardised inside (the result's
-    /// <see cref="MlpTrainingResult.TargetStandardizer"/>); <see cref="MlpInference.Outputs"/> predicts in their units.
+    /// <see cref="MlpTrainingResult.TargetStandardizer"/>); <see cref="MlpInference.Outputs(ReadOnlySpan{float}, int, Span{float})"/> predicts in their units.
     /// </summary>
     public static MlpTrainingResult TrainRegression(ReadOnlySpan<float> features, int featureCount, ReadOnlySpan<float> targets,
         ReadOnlySpan<float> exampleWeights, MlpTrainingSettings settings, ValidationSet? validation = null, MlpWarmStart? warmStart = null)

@@ -19,7 +19,7 @@ public sealed class MlpInference
     /// <summary>
     /// Inference for <paramref name="network"/> on <paramref name="numberOfThreads"/> threads, scaling features with
     /// <paramref name="standardizer"/> (Standard or Robust) when given; a regression network needs its <paramref name="target"/>
-    /// standardisation, so that <see cref="Outputs"/> gives values in the target's own units.
+    /// standardisation, so that <see cref="Outputs(ReadOnlySpan{float}, int, Span{float})"/> gives values in the target's own units.
     /// </summary>
     public MlpInference(MlpNetwork network, FeatureStandardizer? standardizer, TargetStandardizer? target = null, int numberOfThreads = 1)
     {
@@ -47,6 +47,18 @@ public sealed class MlpInference
         if (_target is not null) _target.Invert(outputs[..rows]);
     }
 
+    /// <summary>
+    /// The same for <paramref name="count"/> rows held apart: each is read once, while it is scaled (or copied) into
+    /// the network's input, so that rows need not be gathered into one array first.
+    /// </summary>
+    public void Outputs(FeatureRows rows, int count, Span<float> outputs)
+    {
+        if (_network.Architecture.Task == MlpTask.Regression && _target is null)
+            throw new InvalidOperationException("A regression network predicts in the target's units only with its target standardisation; pass it to the constructor.");
+        _network.Forward(_context, Gather(rows, count), count, _workspace, outputs, softmax: false);
+        if (_target is not null) _target.Invert(outputs[..count]);
+    }
+
     /// <summary>σ(z) for a binary network's logit z: the probability of class 1 (stable for any z).</summary>
     public static float Sigmoid(float logit) => Losses.LogisticLoss.Sigmoid(logit);
 
@@ -54,17 +66,33 @@ public sealed class MlpInference
     public void Probabilities(ReadOnlySpan<float> features, int rows, Span<float> probabilities) =>
         _network.Forward(_context, Prepare(features, rows), rows, _workspace, probabilities, softmax: true);
 
+    /// <summary><paramref name="count"/> rows held apart → probabilities, as <see cref="Outputs(FeatureRows, int, Span{float})"/> reads them.</summary>
+    public void Probabilities(FeatureRows rows, int count, Span<float> probabilities) =>
+        _network.Forward(_context, Gather(rows, count), count, _workspace, probabilities, softmax: true);
+
     /// <summary>
     /// features: [rows×in] raw → activations: [rows×width] of hidden layer <paramref name="hiddenLayer"/>
     /// (0 = the first hidden layer).
     /// </summary>
     public void HiddenActivations(ReadOnlySpan<float> features, int rows, int hiddenLayer, Span<float> activations)
     {
+        CheckLayer(hiddenLayer);
+        _network.ForwardThrough(_context, Prepare(features, rows), rows, _workspace, hiddenLayer, activations);
+    }
+
+    /// <summary><paramref name="count"/> rows held apart → hidden-layer activations, as <see cref="Outputs(FeatureRows, int, Span{float})"/> reads them.</summary>
+    public void HiddenActivations(FeatureRows rows, int count, int hiddenLayer, Span<float> activations)
+    {
+        CheckLayer(hiddenLayer);
+        _network.ForwardThrough(_context, Gather(rows, count), count, _workspace, hiddenLayer, activations);
+    }
+
+    private void CheckLayer(int hiddenLayer)
+    {
         int hidden = _network.Architecture.HiddenLayerSizes.Count;
         if ((uint)hiddenLayer >= (uint)hidden)
             throw new ArgumentOutOfRangeException(nameof(hiddenLayer), hiddenLayer,
                 hidden == 0 ? "The network has no hidden layer." : $"The network has hidden layers 0..{hidden - 1}; got {hiddenLayer}.");
-        _network.ForwardThrough(_context, Prepare(features, rows), rows, _workspace, hiddenLayer, activations);
     }
 
     private ReadOnlySpan<float> Prepare(ReadOnlySpan<float> features, int rows)
@@ -76,6 +104,24 @@ public sealed class MlpInference
         if (_standardized.Length < rows * d) _standardized = new float[rows * d];
         var target = _standardized.AsSpan(0, rows * d);
         for (int r = 0; r < rows; r++) _standardizer.Apply(features.Slice(r * d, d), target.Slice(r * d, d));
+        return target;
+    }
+
+    // rows(0..count) → the network's input [count×in], scaled as in training: one pass over each row.
+    private ReadOnlySpan<float> Gather(FeatureRows rows, int count)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        int d = _network.Architecture.InputSize;
+        if (_standardized.Length < count * d) _standardized = new float[count * d];
+        var target = _standardized.AsSpan(0, count * d);
+        for (int r = 0; r < count; r++)
+        {
+            var row = rows(r);
+            if (row.Length != d) throw new ArgumentException($"Row {r} has {row.Length} feature values; the network takes {d}.", nameof(rows));
+            if (_standardizer is null) row.CopyTo(target.Slice(r * d, d));
+            else _standardizer.Apply(row, target.Slice(r * d, d));
+        }
         return target;
     }
 }

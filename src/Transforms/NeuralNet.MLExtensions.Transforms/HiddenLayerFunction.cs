@@ -14,5 +14,6 @@ internal sealed class HiddenLayerFunction(MlpModelParameters model, int layerInd
     private sealed class Evaluator(MlpInference inference, int layer) : IBlockEvaluator
     {
         public void Evaluate(ReadOnlySpan<float> features, int rows, Span<float> outputs) => inference.HiddenActivations(features, rows, layer, outputs);
+        public void Evaluate(FeatureRows features, int rows, Span<float> outputs) => inference.HiddenActivations(features, rows, layer, outputs);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NeuralNet.MLExtensions.Engine;
 using NeuralNet.MLExtensions.Scoring;
 
 namespace NeuralNet.MLExtensions.Tests.Trainers;
@@ -38,7 +39,10 @@ public sealed class BlockScorerTests
             public bool Overlapped, LeftItsThread;
             public int Chunks;
 
-            public void Evaluate(ReadOnlySpan<float> features, int rows, Span<float> outputs)
+            public void Evaluate(ReadOnlySpan<float> features, int rows, Span<float> outputs) =>
+                Assert.Fail("The block scorer passes a block's rows as they lie, one array each.");
+
+            public void Evaluate(FeatureRows features, int rows, Span<float> outputs)
             {
                 if (Interlocked.Exchange(ref _busy, 1) != 0) Overlapped = true;
                 if (!background && Environment.CurrentManagedThreadId != _owner) LeftItsThread = true;
@@ -52,10 +56,11 @@ public sealed class BlockScorerTests
                     }
                     for (int r = 0; r < rows; r++)
                     {
-                        int id = (int)features[r];
+                        float x = features(r)[0];
+                        int id = (int)x;
                         if (id == function.FailAt) throw new InvalidDataException($"row {id}");
                         Interlocked.Increment(ref function.Evaluations[id]);
-                        outputs[r] = features[r] + 1;
+                        outputs[r] = x + 1;
                     }
                     // Long enough per chunk for the other thread to claim chunks too.
                     long until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * function.Microseconds / 1_000_000;
@@ -73,7 +78,7 @@ public sealed class BlockScorerTests
     {
         block.Reserve(rows, 1, 1);
         block.Rows = rows;
-        for (int r = 0; r < rows; r++) block.Features[r] = first + r;
+        for (int r = 0; r < rows; r++) block.Features(r)[0] = first + r;
     }
 
     // Each queued loop on a thread of its own (the test runner may keep the pool's threads busy); the threads are kept.

@@ -46,6 +46,30 @@ internal static class RowByRowCheck
         return ids;
     }
 
+    /// <summary>
+    /// The same with only Id and the output active, so that the cursor reads the features for the function alone
+    /// (into its own per-row buffers, not through a copy of the Features column); returns the Ids, in order.
+    /// </summary>
+    public static List<int> OutputOnly(IDataView scored, string output, IdRow[] rows, Func<float[], float[]> alone)
+    {
+        var schema = scored.Schema;
+        using var cursor = scored.GetRowCursor([schema["Id"], schema[output]]);
+        Assert.IsFalse(cursor.IsColumnActive(schema["Features"]), "Features is not read for the consumer");
+        var id = cursor.GetGetter<int>(schema["Id"]);
+        var values = cursor.GetGetter<VBuffer<float>>(schema[output]);
+        var ids = new List<int>();
+        VBuffer<float> y = default;
+        while (cursor.MoveNext())
+        {
+            int i = 0;
+            id(ref i);
+            values(ref y);
+            CollectionAssert.AreEqual(alone(rows[i].Features), y.DenseValues().ToArray(), $"{output} of row {i} (served as row {ids.Count})");
+            ids.Add(i);
+        }
+        return ids;
+    }
+
     /// <summary>The columns to open a cursor with: Id, Features, the output and (when present) PredictedLabel.</summary>
     public static DataViewSchema.Column[] Columns(DataViewSchema schema, string output) =>
         new[] { "Id", "Features", output, "PredictedLabel" }.Select(schema.GetColumnOrNull).OfType<DataViewSchema.Column>().ToArray();

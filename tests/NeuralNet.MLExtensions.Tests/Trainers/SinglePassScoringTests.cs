@@ -58,6 +58,34 @@ public sealed class SinglePassScoringTests
     }
 
     [TestMethod]
+    public void Transform_ScoreReadWithoutFeatures_EveryScoreBelongsToItsRow()
+    {
+        // The cursor's own path: each row's features read into the row's own buffer, many full blocks, two threads.
+        var rows = UnstableSources.Repeated(_rows, 12);
+        var scored = _model.Transform(_ml.Data.LoadFromEnumerable(new UnstableSources.Reshuffled(rows)));
+        RowByRowCheck.AllRowsOnce(RowByRowCheck.OutputOnly(scored, "Score", rows, Alone), rows.Length);
+    }
+
+    [TestMethod]
+    public void Transform_SparseFeatures_EveryScoreBelongsToItsRow()
+    {
+        // The getter writes a sparse vector (values and indices) into the buffers it is lent; the row is expanded.
+        var rows = UnstableSources.Repeated(_rows, 3);
+        var scored = _model.Transform(_ml.Data.LoadFromEnumerable(UnstableSources.Sparse(rows)));
+        RowByRowCheck.AllRowsOnce(RowByRowCheck.OutputOnly(scored, "Score", rows, Alone), rows.Length);
+    }
+
+    [TestMethod]
+    public void Transform_FeaturesGetterHandsOutItsOwnBuffer_EveryScoreBelongsToItsRow()
+    {
+        // The getter ignores the buffer it is lent and gives one it refills for the next row: kept as it is, every
+        // row of a block would be scored on the block's last features.
+        var rows = UnstableSources.Repeated(_rows, 3);
+        var scored = _model.Transform(new UnstableSources.SharedFeaturesBuffer(_ml.Data.LoadFromEnumerable(rows)));
+        RowByRowCheck.AllRowsOnce(RowByRowCheck.OutputOnly(scored, "Score", rows, Alone), rows.Length);
+    }
+
+    [TestMethod]
     public void Transform_OneShotSource_ReadsEachRowOnceAndScoresEveryRow()
     {
         var source = new UnstableSources.OneShot(_rows);

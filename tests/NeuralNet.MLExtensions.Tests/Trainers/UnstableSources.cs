@@ -1,4 +1,5 @@
 using System.Collections;
+using Microsoft.ML;
 using Microsoft.ML.Data;
 
 namespace NeuralNet.MLExtensions.Tests.Trainers;
@@ -8,6 +9,14 @@ internal sealed class IdRow
 {
     public int Id { get; set; }
     [VectorType(64)] public float[] Features { get; set; } = [];
+    public float Label { get; set; }
+}
+
+/// <summary>A digits row whose features are a sparse vector (only the non-zero pixels), as one-hot encodings give.</summary>
+internal sealed class SparseIdRow
+{
+    public int Id { get; set; }
+    [VectorType(64)] public VBuffer<float> Features { get; set; }
     public float Label { get; set; }
 }
 
@@ -87,5 +96,59 @@ internal static class UnstableSources
         }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>The rows with their features as sparse vectors of their non-zero values.</summary>
+    public static SparseIdRow[] Sparse(IdRow[] rows) => rows.Select(row =>
+    {
+        int[] nonZero = Enumerable.Range(0, row.Features.Length).Where(j => row.Features[j] != 0).ToArray();
+        return new SparseIdRow
+        {
+            Id = row.Id, Label = row.Label,
+            Features = new VBuffer<float>(row.Features.Length, nonZero.Length, nonZero.Select(j => row.Features[j]).ToArray(), nonZero),
+        };
+    }).ToArray();
+
+    /// <summary>
+    /// <paramref name="inner"/> with a Features getter that hands out one buffer of its own, refilled for every row,
+    /// instead of filling the caller's: a consumer that keeps a row's vector without copying it sees it change.
+    /// </summary>
+    public sealed class SharedFeaturesBuffer(IDataView inner) : IDataView
+    {
+        public bool CanShuffle => inner.CanShuffle;
+        public DataViewSchema Schema => inner.Schema;
+        public long? GetRowCount() => inner.GetRowCount();
+        public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(inner.GetRowCursor(columnsNeeded, rand));
+        public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [GetRowCursor(columnsNeeded, rand)];
+
+        private sealed class Cursor(DataViewRowCursor inner) : DataViewRowCursor
+        {
+            private VBuffer<float> _shared;
+
+            public override DataViewSchema Schema => inner.Schema;
+            public override long Position => inner.Position;
+            public override long Batch => inner.Batch;
+            public override bool MoveNext() => inner.MoveNext();
+            public override ValueGetter<DataViewRowId> GetIdGetter() => inner.GetIdGetter();
+            public override bool IsColumnActive(DataViewSchema.Column column) => inner.IsColumnActive(column);
+
+            public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
+            {
+                if (column.Name != "Features") return inner.GetGetter<TValue>(column);
+                var get = inner.GetGetter<VBuffer<float>>(column);
+                ValueGetter<VBuffer<float>> shared = (ref VBuffer<float> value) =>
+                {
+                    get(ref _shared);
+                    value = _shared;
+                };
+                return (ValueGetter<TValue>)(Delegate)shared;
+            }
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing) inner.Dispose();
+                base.Dispose(disposing);
+            }
+        }
     }
 }

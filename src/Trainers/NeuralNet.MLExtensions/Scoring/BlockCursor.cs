@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -5,7 +7,8 @@ namespace NeuralNet.MLExtensions.Scoring;
 
 /// <summary>
 /// The cursor of a scored view, and the only cursor over its input. It reads the next block of rows from its input
-/// cursor, copying each row's features and the input columns the consumer asked for (with the row's id and batch),
+/// cursor, each row's features into the row's own array (filled in place by the input's getter) and copies of the
+/// input columns the consumer asked for (with the row's id and batch),
 /// evaluates the block at once, then serves the rows one by one: every value it serves, appended or passed through,
 /// belongs to the row it is on, whatever order the input gives, and the input is read once. With more than one
 /// thread it keeps two blocks: the next is read before the consumer is served one, and scored in the background while
@@ -31,6 +34,8 @@ internal sealed class BlockCursor : DataViewRowCursor, IBlockRows
     private readonly long[] _batches = new long[2 * MaxBlockRows];
     private RowBlock? _serving, _next;
     private VBuffer<float> _scratch;
+    private float[] _spare = [];          // a row's array, swapped in when the getter did not fill the row's own
+    private int[] _indices = [];          // lent to the getter with each row's array, for sparse values
     private int _row = -1, _capacity;
     private long _position = -1;
     private bool _inputDone;
@@ -157,18 +162,30 @@ internal sealed class BlockCursor : DataViewRowCursor, IBlockRows
             _inputIds(ref _ids[slot]);
             _batches[slot] = _input.Batch;
             foreach (var buffer in _reads) buffer.Read(slot);
-            var x = block.Features.AsSpan(rows * d, d);
-            if (_featuresBuffer is not null) CopyFeatures(_featuresBuffer[slot], x);
-            else
-            {
-                _features(ref _scratch);
-                CopyFeatures(_scratch, x);
-            }
+            if (_featuresBuffer is not null) CopyFeatures(_featuresBuffer[slot], block.Features(rows));
+            else ReadFeatures(block, rows);
             rows++;
         }
         if (rows < _capacity) _inputDone = true;
         block.Rows = rows;
         return rows > 0;
+    }
+
+    // Lends the getter row `row`'s own array (and an index array for sparse values) to fill in place: no copy on this
+    // thread for a dense vector, the common case. A sparse vector, or one the getter placed elsewhere (its own
+    // buffer, which it may reuse for the next row), is expanded into a spare array, which then becomes the row's.
+    private void ReadFeatures(RowBlock block, int row)
+    {
+        var own = block.Features(row);
+        if (_indices.Length < own.Length) _indices = new int[own.Length];
+        _scratch = new VBuffer<float>(own.Length, 0, own, _indices);
+        _features(ref _scratch);
+        if (_scratch.Length != own.Length)
+            throw new InvalidOperationException($"A features vector has {_scratch.Length} values; the column's type says {own.Length}.");
+        if (own.Length == 0 || (_scratch.IsDense && Unsafe.AreSame(ref MemoryMarshal.GetReference(_scratch.GetValues()), ref own[0]))) return;
+        if (_spare.Length != own.Length) _spare = new float[own.Length];
+        _scratch.CopyTo(_spare);
+        _spare = block.SwapFeatures(row, _spare);
     }
 
     private static void CopyFeatures(in VBuffer<float> features, Span<float> destination)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using NeuralNet.MLExtensions.Engine;
 
 namespace NeuralNet.MLExtensions.Scoring;
 
@@ -30,8 +31,9 @@ internal sealed class BlockScorer
 
     private readonly IBlockEvaluator _own;
     private readonly IBlockEvaluator? _background;
+    private readonly ChunkOfRows _ownRows = new(), _backgroundRows = new();   // one per evaluator, so per thread
     private readonly Action<BlockScorer> _queue;
-    private readonly int _inputSize, _outputSize;
+    private readonly int _outputSize;
     private readonly long _spinTicks = SpinMicroseconds * Stopwatch.Frequency / 1_000_000;
     private BlockJob? _older, _newer;   // started and not finished; the pool thread reads them
     private int _state;                 // the pool thread's loop: Idle, Queued or Running
@@ -44,7 +46,6 @@ internal sealed class BlockScorer
     /// <summary>Tests pass <paramref name="queue"/> to stand in for the thread pool (a pool that never runs the loop, say).</summary>
     internal BlockScorer(IBlockFunction function, int threads, Action<BlockScorer> queue)
     {
-        _inputSize = function.InputSize;
         _outputSize = function.OutputSize;
         _own = function.CreateEvaluator(threads: 1);
         if (threads > 1) _background = function.CreateEvaluator(threads - 1);
@@ -163,9 +164,24 @@ internal sealed class BlockScorer
     }
 
     // Evaluates rows [first, first+count) of the block.
-    private void Evaluate(IBlockEvaluator evaluator, RowBlock block, int first, int count) =>
-        evaluator.Evaluate(block.Features.AsSpan(first * _inputSize, count * _inputSize), count,
-            block.Outputs.AsSpan(first * _outputSize, count * _outputSize));
+    private void Evaluate(IBlockEvaluator evaluator, RowBlock block, int first, int count)
+    {
+        var rows = ReferenceEquals(evaluator, _own) ? _ownRows : _backgroundRows;
+        rows.Block = block;
+        rows.First = first;
+        evaluator.Evaluate(rows.Source, count, block.Outputs.AsSpan(first * _outputSize, count * _outputSize));
+        rows.Block = null;
+    }
+
+    /// <summary>Rows [First, First+count) of a block, as the engine reads them; one per evaluator, so no allocation per chunk.</summary>
+    private sealed class ChunkOfRows
+    {
+        public RowBlock? Block;
+        public int First;
+        public readonly FeatureRows Source;
+
+        public ChunkOfRows() => Source = row => Block!.Features(First + row);
+    }
 
     /// <summary>One started block: its chunks, claimed by counter, and how many claimed chunks are done.</summary>
     private sealed class BlockJob(RowBlock block, int chunks)

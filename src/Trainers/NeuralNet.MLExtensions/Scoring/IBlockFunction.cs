@@ -1,3 +1,5 @@
+using NeuralNet.MLExtensions.Engine;
+
 namespace NeuralNet.MLExtensions.Scoring;
 
 /// <summary>
@@ -22,5 +24,9 @@ internal interface IBlockFunction
 /// <summary>Evaluates an <see cref="IBlockFunction"/>: features [rows×InputSize] → outputs [rows×OutputSize].</summary>
 internal interface IBlockEvaluator
 {
+    /// <summary>Rows given as one array.</summary>
     void Evaluate(ReadOnlySpan<float> features, int rows, Span<float> outputs);
+
+    /// <summary>Rows held apart, each read once (a cursor's per-row buffers, which the input's getter fills in place).</summary>
+    void Evaluate(FeatureRows features, int rows, Span<float> outputs);
 }

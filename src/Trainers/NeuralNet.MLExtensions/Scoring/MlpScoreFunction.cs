@@ -21,11 +21,13 @@ internal sealed class MlpScoreFunction(MlpModelParameters model) : IBlockFunctio
     private sealed class ProbabilityEvaluator(MlpInference inference) : IBlockEvaluator
     {
         public void Evaluate(ReadOnlySpan<float> features, int rows, Span<float> outputs) => inference.Probabilities(features, rows, outputs);
+        public void Evaluate(FeatureRows features, int rows, Span<float> outputs) => inference.Probabilities(features, rows, outputs);
     }
 
     private sealed class OutputEvaluator(MlpInference inference) : IBlockEvaluator
     {
         public void Evaluate(ReadOnlySpan<float> features, int rows, Span<float> outputs) => inference.Outputs(features, rows, outputs);
+        public void Evaluate(FeatureRows features, int rows, Span<float> outputs) => inference.Outputs(features, rows, outputs);
     }
 
     // Row r's logit goes to outputs[2r], its probability to outputs[2r + 1]: the logits are computed into the first
@@ -35,6 +37,17 @@ internal sealed class MlpScoreFunction(MlpModelParameters model) : IBlockFunctio
         public void Evaluate(ReadOnlySpan<float> features, int rows, Span<float> outputs)
         {
             inference.Outputs(features, rows, outputs[..rows]);
+            Spread(rows, outputs);
+        }
+
+        public void Evaluate(FeatureRows features, int rows, Span<float> outputs)
+        {
+            inference.Outputs(features, rows, outputs[..rows]);
+            Spread(rows, outputs);
+        }
+
+        private static void Spread(int rows, Span<float> outputs)
+        {
             for (int r = rows - 1; r >= 0; r--)
             {
                 float logit = outputs[r];
