@@ -184,6 +184,9 @@ internal static class MlNetBench
             Engine();
             double engineSeconds = Stopwatch.GetElapsedTime(t).TotalSeconds;
             double? peerSeconds = sklearn?.Seconds();
+            // OpenBLAS's threads spin for about 0.1 s after a call before they sleep: wait until they do, so that they
+            // do not take a core from the next round's first pass (ours).
+            if (sklearn is not null) Thread.Sleep(PeerSettleMilliseconds);
             if (r == 0) continue;   // warm-up
             engine.Add(engineSeconds);
             transform.Add(seconds);
@@ -195,6 +198,8 @@ internal static class MlNetBench
         Console.WriteLine($"  Transform/engine per round: {string.Join(", ", ratios.Select(r => r.ToString("F2")))}; median ×{Stats.Median(ratios):F2}");
         return (Stats.Median(transform), Stats.Median(oneThread), Stats.Median(engine), peer.Count > 0 ? Stats.Median(peer) : null);
     }
+
+    private const int PeerSettleMilliseconds = 300;
 
     private static void ReadScores(IDataView scored)
     {
