@@ -1,4 +1,5 @@
 using NeuralNet.MLExtensions.Engine.Kernels;
+using NeuralNet.MLExtensions.Engine.Modules;
 
 namespace NeuralNet.MLExtensions.Engine;
 
@@ -48,8 +49,9 @@ public sealed class MlpInference
     }
 
     /// <summary>
-    /// The same for <paramref name="count"/> rows held apart: each is read once, while it is scaled (or copied) into
-    /// the network's input, so that rows need not be gathered into one array first.
+    /// The same for <paramref name="count"/> rows held apart, each exactly InputSize long (another length throws
+    /// <see cref="ArgumentException"/> naming the row): each is read once, as it is scaled (or copied) into the
+    /// network's input, so the caller need not first copy them into one array.
     /// </summary>
     public void Outputs(FeatureRows rows, int count, Span<float> outputs)
     {
@@ -111,10 +113,10 @@ public sealed class MlpInference
     private ReadOnlySpan<float> Gather(FeatureRows rows, int count)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
         int d = _network.Architecture.InputSize;
-        if (_standardized.Length < count * d) _standardized = new float[count * d];
-        var target = _standardized.AsSpan(0, count * d);
+        int size = BufferSize.Of(count, d, "The rows' features");
+        if (_standardized.Length < size) _standardized = new float[size];
+        var target = _standardized.AsSpan(0, size);
         for (int r = 0; r < count; r++)
         {
             var row = rows(r);

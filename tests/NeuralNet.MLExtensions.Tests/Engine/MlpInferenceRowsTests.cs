@@ -88,6 +88,24 @@ public sealed class MlpInferenceRowsTests
     }
 
     [TestMethod]
+    public void RowsApart_BadArguments_AreRefusedAsForOneArray()
+    {
+        var result = Train(FeatureScaling.Standard);
+        var (_, apart) = Rows();
+        var inference = new MlpInference(result.Network, result.Standardizer);
+        var output = new float[apart.Length * 8];
+        Assert.ThrowsExactly<ArgumentNullException>(() => inference.Probabilities((FeatureRows)null!, 2, output));
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => inference.Probabilities(r => apart[r], -1, output)).Message,
+            "must not be negative; got -1");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => inference.HiddenActivations(r => apart[r], 2, 2, output)).Message,
+            "The network has hidden layers 0..1; got 2.");
+        var regression = MlpEngine.TrainRegression(Iris.Value.Features, Iris.Value.FeatureCount, new float[Iris.Value.Rows], default,
+            new MlpTrainingSettings { Task = MlpTask.Regression, HiddenLayerSizes = [4], MaximumNumberOfEpochs = 1, Seed = 1, NumberOfThreads = 1 });
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidOperationException>(() =>
+            new MlpInference(regression.Network, regression.Standardizer).Outputs(r => apart[r], 2, output)).Message, "target standardisation");
+    }
+
+    [TestMethod]
     public void Probabilities_RowOfTheWrongLength_IsRefusedWithItsIndex()
     {
         var result = Train(FeatureScaling.Standard);

@@ -48,9 +48,10 @@ internal static class RowByRowCheck
 
     /// <summary>
     /// The same with only Id and the output active, so that the cursor reads the features for the function alone
-    /// (into its own per-row buffers, not through a copy of the Features column); returns the Ids, in order.
+    /// (into its own per-row buffers, not through a copy of the Features column); returns the Ids, in order, after
+    /// <paramref name="finished"/> has looked at the cursor that served them all.
     /// </summary>
-    public static List<int> OutputOnly(IDataView scored, string output, IdRow[] rows, Func<float[], float[]> alone)
+    public static List<int> OutputOnly(IDataView scored, string output, IdRow[] rows, Func<float[], float[]> alone, Action<DataViewRowCursor>? finished = null)
     {
         var schema = scored.Schema;
         using var cursor = scored.GetRowCursor([schema["Id"], schema[output]]);
@@ -67,6 +68,7 @@ internal static class RowByRowCheck
             CollectionAssert.AreEqual(alone(rows[i].Features), y.DenseValues().ToArray(), $"{output} of row {i} (served as row {ids.Count})");
             ids.Add(i);
         }
+        finished?.Invoke(cursor);
         return ids;
     }
 

@@ -57,13 +57,33 @@ public sealed class SinglePassScoringTests
         RowByRowCheck.AllRowsOnce(RowByRowCheck.Cursor(cursor, "Score", rows, Alone), rows.Length);
     }
 
-    [TestMethod]
-    public void Transform_ScoreReadWithoutFeatures_EveryScoreBelongsToItsRow()
+    // The three tests below read the features into the rows' own arrays (Score read without Features) on two
+    // threads, whatever this machine's core count.
+    private static List<int> OnTwoThreads(IDataView scored, IdRow[] rows, Action<Scoring.BlockCursor> finished)
     {
-        // The cursor's own path: each row's features read into the row's own buffer, many full blocks, two threads.
+        int saved = Scoring.AppendedDataView.CursorThreads;
+        Scoring.AppendedDataView.CursorThreads = 2;
+        try
+        {
+            return RowByRowCheck.OutputOnly(scored, "Score", rows, Alone, cursor => finished((Scoring.BlockCursor)cursor));
+        }
+        finally
+        {
+            Scoring.AppendedDataView.CursorThreads = saved;
+        }
+    }
+
+    [TestMethod]
+    public void Transform_ScoreReadWithoutFeatures_EveryScoreBelongsToItsRowAndNoRowIsCopied()
+    {
+        // Dense vectors from LoadFromEnumerable: the getter fills each row's own array, many full blocks.
         var rows = UnstableSources.Repeated(_rows, 12);
         var scored = _model.Transform(_ml.Data.LoadFromEnumerable(new UnstableSources.Reshuffled(rows)));
-        RowByRowCheck.AllRowsOnce(RowByRowCheck.OutputOnly(scored, "Score", rows, Alone), rows.Length);
+        RowByRowCheck.AllRowsOnce(OnTwoThreads(scored, rows, cursor =>
+        {
+            Assert.AreEqual(0, cursor.RowsExpanded, "every row filled in place");
+            Assert.IsTrue(cursor.LendsRowArrays);
+        }), rows.Length);
     }
 
     [TestMethod]
@@ -72,17 +92,26 @@ public sealed class SinglePassScoringTests
         // The getter writes a sparse vector (values and indices) into the buffers it is lent; the row is expanded.
         var rows = UnstableSources.Repeated(_rows, 3);
         var scored = _model.Transform(_ml.Data.LoadFromEnumerable(UnstableSources.Sparse(rows)));
-        RowByRowCheck.AllRowsOnce(RowByRowCheck.OutputOnly(scored, "Score", rows, Alone), rows.Length);
+        RowByRowCheck.AllRowsOnce(OnTwoThreads(scored, rows, cursor =>
+        {
+            Assert.AreEqual(rows.Length, cursor.RowsExpanded, "every sparse row expanded");
+            Assert.IsTrue(cursor.LendsRowArrays, "the lent arrays came back with the values");
+        }), rows.Length);
     }
 
     [TestMethod]
     public void Transform_FeaturesGetterHandsOutItsOwnBuffer_EveryScoreBelongsToItsRow()
     {
         // The getter ignores the buffer it is lent and gives one it refills for the next row: kept as it is, every
-        // row of a block would be scored on the block's last features.
+        // row of a block would be scored on the block's last features. It may also keep what it was lent, so from
+        // its first row on it is lent only the cursor's scratch vector.
         var rows = UnstableSources.Repeated(_rows, 3);
         var scored = _model.Transform(new UnstableSources.SharedFeaturesBuffer(_ml.Data.LoadFromEnumerable(rows)));
-        RowByRowCheck.AllRowsOnce(RowByRowCheck.OutputOnly(scored, "Score", rows, Alone), rows.Length);
+        RowByRowCheck.AllRowsOnce(OnTwoThreads(scored, rows, cursor =>
+        {
+            Assert.AreEqual(rows.Length, cursor.RowsExpanded, "every row copied");
+            Assert.IsFalse(cursor.LendsRowArrays);
+        }), rows.Length);
     }
 
     [TestMethod]

@@ -7,8 +7,9 @@ namespace NeuralNet.MLExtensions.Scoring;
 
 /// <summary>
 /// The cursor of a scored view, and the only cursor over its input. It reads the next block of rows from its input
-/// cursor, each row's features into the row's own array (filled in place by the input's getter) and copies of the
-/// input columns the consumer asked for (with the row's id and batch),
+/// cursor, each row's features into the row's own array (filled in place by the input's getter when it is dense and
+/// the consumer does not read the features column too) and copies of the input columns the consumer asked for (with
+/// the row's id and batch),
 /// evaluates the block at once, then serves the rows one by one: every value it serves, appended or passed through,
 /// belongs to the row it is on, whatever order the input gives, and the input is read once. With more than one
 /// thread it keeps two blocks: the next is read before the consumer is served one, and scored in the background while
@@ -34,8 +35,9 @@ internal sealed class BlockCursor : DataViewRowCursor, IBlockRows
     private readonly long[] _batches = new long[2 * MaxBlockRows];
     private RowBlock? _serving, _next;
     private VBuffer<float> _scratch;
-    private float[] _spare = [];          // a row's array, swapped in when the getter did not fill the row's own
+    private float[] _spare = [];          // a row's array, swapped in when the getter wrote a sparse vector
     private int[] _indices = [];          // lent to the getter with each row's array, for sparse values
+    private bool _lendRows = true;        // false once the getter gave values from elsewhere: it may keep what it was lent
     private int _row = -1, _capacity;
     private long _position = -1;
     private bool _inputDone;
@@ -171,21 +173,47 @@ internal sealed class BlockCursor : DataViewRowCursor, IBlockRows
         return rows > 0;
     }
 
+    /// <summary>Rows whose features were not left in place by the getter (sparse, or given from elsewhere); for tests.</summary>
+    internal int RowsExpanded { get; private set; }
+
+    /// <summary>Whether the getter is still lent the rows' own arrays; false once it gave values from elsewhere. For tests.</summary>
+    internal bool LendsRowArrays => _lendRows;
+
     // Lends the getter row `row`'s own array (and an index array for sparse values) to fill in place: no copy on this
-    // thread for a dense vector, the common case. A sparse vector, or one the getter placed elsewhere (its own
-    // buffer, which it may reuse for the next row), is expanded into a spare array, which then becomes the row's.
+    // thread for a dense vector, the common case. A sparse vector written into them is expanded into a spare array,
+    // which becomes the row's (the lent arrays came back, so the old one is the next spare). A getter that gives
+    // values from elsewhere may keep the arrays it was lent (ML.NET lets it), so they are left to it, and from then on
+    // it is lent only a scratch vector, whose values are copied into each row's array, as with any other column.
     private void ReadFeatures(RowBlock block, int row)
     {
         var own = block.Features(row);
+        if (!_lendRows)
+        {
+            _features(ref _scratch);
+            CopyFeatures(_scratch, own);
+            RowsExpanded++;
+            return;
+        }
         if (_indices.Length < own.Length) _indices = new int[own.Length];
         _scratch = new VBuffer<float>(own.Length, 0, own, _indices);
         _features(ref _scratch);
         if (_scratch.Length != own.Length)
             throw new InvalidOperationException($"A features vector has {_scratch.Length} values; the column's type says {own.Length}.");
-        if (own.Length == 0 || (_scratch.IsDense && Unsafe.AreSame(ref MemoryMarshal.GetReference(_scratch.GetValues()), ref own[0]))) return;
-        if (_spare.Length != own.Length) _spare = new float[own.Length];
-        _scratch.CopyTo(_spare);
-        _spare = block.SwapFeatures(row, _spare);
+        if (own.Length == 0) return;
+        bool inPlace = Unsafe.AreSame(ref MemoryMarshal.GetReference(_scratch.GetValues()), ref own[0]);
+        if (inPlace && _scratch.IsDense) return;
+        RowsExpanded++;
+        if (inPlace)
+        {
+            if (_spare.Length != own.Length) _spare = new float[own.Length];
+            _scratch.CopyTo(_spare);
+            _spare = block.SwapFeatures(row, _spare);
+            return;
+        }
+        var copy = new float[own.Length];
+        _scratch.CopyTo(copy);
+        block.SwapFeatures(row, copy);
+        (_indices, _lendRows) = ([], false);
     }
 
     private static void CopyFeatures(in VBuffer<float> features, Span<float> destination)

@@ -29,11 +29,9 @@ internal sealed class BlockScorer
 
     private const int Idle = 0, Queued = 1, Running = 2;
 
-    private readonly IBlockEvaluator _own;
-    private readonly IBlockEvaluator? _background;
-    private readonly ChunkOfRows _ownRows = new(), _backgroundRows = new();   // one per evaluator, so per thread
+    private readonly ChunkEvaluator _own;           // the cursor's thread's
+    private readonly ChunkEvaluator? _background;   // the pool thread's loop's
     private readonly Action<BlockScorer> _queue;
-    private readonly int _outputSize;
     private readonly long _spinTicks = SpinMicroseconds * Stopwatch.Frequency / 1_000_000;
     private BlockJob? _older, _newer;   // started and not finished; the pool thread reads them
     private int _state;                 // the pool thread's loop: Idle, Queued or Running
@@ -46,9 +44,8 @@ internal sealed class BlockScorer
     /// <summary>Tests pass <paramref name="queue"/> to stand in for the thread pool (a pool that never runs the loop, say).</summary>
     internal BlockScorer(IBlockFunction function, int threads, Action<BlockScorer> queue)
     {
-        _outputSize = function.OutputSize;
-        _own = function.CreateEvaluator(threads: 1);
-        if (threads > 1) _background = function.CreateEvaluator(threads - 1);
+        _own = new ChunkEvaluator(function.CreateEvaluator(threads: 1), function.OutputSize);
+        if (threads > 1) _background = new ChunkEvaluator(function.CreateEvaluator(threads - 1), function.OutputSize);
         _queue = queue;
     }
 
@@ -63,7 +60,7 @@ internal sealed class BlockScorer
     {
         if (_background is null)
         {
-            Evaluate(_own, block, 0, block.Rows);
+            _own.Evaluate(block, 0, block.Rows);
             return;
         }
         if (_newer is not null) throw new InvalidOperationException("Two blocks are already being scored; finish one first.");
@@ -84,7 +81,7 @@ internal sealed class BlockScorer
         if (job is null) return;
         try
         {
-            while (job.TryClaim(out int chunk)) job.Run(this, _own, chunk, rethrow: true);
+            while (job.TryClaim(out int chunk)) job.Run(_own, chunk, rethrow: true);
             job.WaitForClaimed();
         }
         catch
@@ -159,28 +156,42 @@ internal sealed class BlockScorer
     private bool TryRunOne(BlockJob? job)
     {
         if (job is null || !job.TryClaim(out int chunk)) return false;
-        job.Run(this, _background!, chunk, rethrow: false);
+        job.Run(_background!, chunk, rethrow: false);
         return true;
     }
 
-    // Evaluates rows [first, first+count) of the block.
-    private void Evaluate(IBlockEvaluator evaluator, RowBlock block, int first, int count)
+    /// <summary>
+    /// One thread's evaluator with its view of the rows of the chunk it is on (made once, so no allocation per chunk);
+    /// used by one thread at a time.
+    /// </summary>
+    private sealed class ChunkEvaluator
     {
-        var rows = ReferenceEquals(evaluator, _own) ? _ownRows : _backgroundRows;
-        rows.Block = block;
-        rows.First = first;
-        evaluator.Evaluate(rows.Source, count, block.Outputs.AsSpan(first * _outputSize, count * _outputSize));
-        rows.Block = null;
-    }
+        private readonly IBlockEvaluator _evaluator;
+        private readonly int _outputSize;
+        private readonly FeatureRows _rows;
+        private RowBlock? _block;
+        private int _first;
 
-    /// <summary>Rows [First, First+count) of a block, as the engine reads them; one per evaluator, so no allocation per chunk.</summary>
-    private sealed class ChunkOfRows
-    {
-        public RowBlock? Block;
-        public int First;
-        public readonly FeatureRows Source;
+        public ChunkEvaluator(IBlockEvaluator evaluator, int outputSize)
+        {
+            _evaluator = evaluator;
+            _outputSize = outputSize;
+            _rows = row => _block!.Features(_first + row);
+        }
 
-        public ChunkOfRows() => Source = row => Block!.Features(First + row);
+        /// <summary>Evaluates rows [first, first+count) of <paramref name="block"/>.</summary>
+        public void Evaluate(RowBlock block, int first, int count)
+        {
+            (_block, _first) = (block, first);
+            try
+            {
+                _evaluator.Evaluate(_rows, count, block.Outputs.AsSpan(first * _outputSize, count * _outputSize));
+            }
+            finally
+            {
+                _block = null;
+            }
+        }
     }
 
     /// <summary>One started block: its chunks, claimed by counter, and how many claimed chunks are done.</summary>
@@ -200,12 +211,12 @@ internal sealed class BlockScorer
         }
 
         // Runs a claimed chunk; a failure on the pool thread is kept for the cursor (Finish rethrows it).
-        public void Run(BlockScorer scorer, IBlockEvaluator evaluator, int chunk, bool rethrow)
+        public void Run(ChunkEvaluator evaluator, int chunk, bool rethrow)
         {
             try
             {
                 int first = chunk * ChunkRows;
-                scorer.Evaluate(evaluator, Block, first, Math.Min(ChunkRows, Block.Rows - first));
+                evaluator.Evaluate(Block, first, Math.Min(ChunkRows, Block.Rows - first));
             }
             catch (Exception e) when (!rethrow)
             {

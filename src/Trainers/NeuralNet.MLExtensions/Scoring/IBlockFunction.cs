@@ -21,10 +21,10 @@ internal interface IBlockFunction
     IBlockEvaluator CreateEvaluator(int threads);
 }
 
-/// <summary>Evaluates an <see cref="IBlockFunction"/>: features [rows×InputSize] → outputs [rows×OutputSize].</summary>
+/// <summary>Evaluates an <see cref="IBlockFunction"/>: rows of InputSize features → outputs [rows×OutputSize].</summary>
 internal interface IBlockEvaluator
 {
-    /// <summary>Rows given as one array.</summary>
+    /// <summary>Rows given as one array [rows×InputSize].</summary>
     void Evaluate(ReadOnlySpan<float> features, int rows, Span<float> outputs);
 
     /// <summary>Rows held apart, each read once (a cursor's per-row buffers, which the input's getter fills in place).</summary>

@@ -1,8 +1,8 @@
 namespace NeuralNet.MLExtensions.Scoring;
 
 /// <summary>
-/// One of a cursor's two blocks of rows: each row's features in its own array [in] (the input's getter fills it in
-/// place, so the row is not copied again on the cursor's thread) and the computed outputs [Rows×out]. Its input-column
+/// One of a cursor's two blocks of rows: each row's features in its own array [in] (which the input's getter fills in
+/// place when it can, see <see cref="BlockCursor"/>) and the computed outputs [Rows×out]. Its input-column
 /// values, ids and batches live in the cursor's buffers at slots <see cref="FirstSlot"/> onwards.
 /// </summary>
 internal sealed class RowBlock(int index, int maxRows)
