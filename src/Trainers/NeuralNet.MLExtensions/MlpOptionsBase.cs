@@ -244,7 +244,7 @@ public abstract partial class MlpOptionsBase
     public int EnsembleSize { get => _ensembleSize ?? Values.EnsembleSize; set => _ensembleSize = value; }
     private int? _ensembleSize;
 
-    /// <summary>Label smoothing ε in [0, 1): trains towards (1−ε)·one-hot + ε/K. Default: the preset's for multiclass (Tabular 0.05, Classic 0), 0 otherwise.</summary>
+    /// <summary>Label smoothing ε in [0, 1): trains towards (1−ε)·one-hot + ε/K. Default: the preset's for multiclass (Tabular 0.02, Classic 0), 0 otherwise.</summary>
     public float LabelSmoothing { get => _labelSmoothing ?? (Task == MlpTask.Multiclass ? Values.LabelSmoothing : 0f); set => _labelSmoothing = value; }
     private float? _labelSmoothing;
 

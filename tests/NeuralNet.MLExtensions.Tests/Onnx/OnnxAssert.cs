@@ -12,11 +12,14 @@ internal static class OnnxAssert
     public const float SmallestNormal = 1.17549435e-38f;
 
     /// <summary>
-    /// Every value within <see cref="RelativeTolerance"/> of the larger magnitude of the pair, or of
-    /// <paramref name="scale"/> when that is larger. Probabilities are compared with no floor beyond
-    /// <see cref="SmallestNormal"/>; a logit or a regression output, a sum of terms that can cancel near zero, is compared
-    /// relative to max(|value|, 1): a different float32 summation order (ONNX Runtime's MatMul) moves such a sum by a
-    /// few units in the last place of its terms, which is no relative precision at all for a sum near zero.
+    /// Every value within <see cref="RelativeTolerance"/>. A logit or a regression output (<paramref name="scale"/> 1), a
+    /// sum of terms that can cancel near zero, is compared relative to max(|value|, <paramref name="scale"/>): a
+    /// different float32 summation order (ONNX Runtime's MatMul) moves such a sum by a few units in the last place of its
+    /// terms, which is no relative precision at all for a sum near zero. A probability (the default,
+    /// <see cref="SmallestNormal"/>) is exp of a log-probability computed from such sums, so it is compared through its
+    /// log in the same way: |ln a − ln b| within the tolerance of max(|ln a|, |ln b|, 1). For probabilities near 1 that
+    /// is the plain relative difference; a confident model's tiny probabilities (2e-7, a log of −15) may differ in
+    /// their fifth digit, as their logits' last places do. Two probabilities below float32's normal range are equal.
     /// </summary>
     public static void Close(float[] expected, float[] actual, string what, float scale = SmallestNormal)
     {
@@ -26,7 +29,10 @@ internal static class OnnxAssert
         for (int i = 0; i < expected.Length; i++)
         {
             double a = expected[i], b = actual[i];
-            double error = Math.Abs(a - b) / Math.Max(Math.Max(Math.Abs(a), Math.Abs(b)), scale);
+            double error = scale != SmallestNormal ? Math.Abs(a - b) / Math.Max(Math.Max(Math.Abs(a), Math.Abs(b)), scale)
+                : a <= SmallestNormal && b <= SmallestNormal ? 0
+                : a <= 0 || b <= 0 ? 1
+                : Math.Abs(Math.Log(a) - Math.Log(b)) / Math.Max(Math.Max(Math.Abs(Math.Log(a)), Math.Abs(Math.Log(b))), 1);
             if (error > worst) (worst, worstIndex) = (error, i);
         }
         Assert.IsLessThanOrEqualTo(RelativeTolerance, worst,
