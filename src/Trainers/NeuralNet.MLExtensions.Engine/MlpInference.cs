@@ -42,10 +42,8 @@ public sealed class MlpInference
     /// </summary>
     public void Outputs(ReadOnlySpan<float> features, int rows, Span<float> outputs)
     {
-        if (_network.Architecture.Task == MlpTask.Regression && _target is null)
-            throw new InvalidOperationException("A regression network predicts in the target's units only with its target standardisation; pass it to the constructor.");
-        _network.Forward(_context, Prepare(features, rows), rows, _workspace, outputs, softmax: false);
-        if (_target is not null) _target.Invert(outputs[..rows]);
+        CheckTarget();
+        OutputsOf(Prepare(features, rows), rows, outputs);
     }
 
     /// <summary>
@@ -55,10 +53,21 @@ public sealed class MlpInference
     /// </summary>
     public void Outputs(FeatureRows rows, int count, Span<float> outputs)
     {
+        CheckTarget();
+        OutputsOf(Gather(rows, count), count, outputs);
+    }
+
+    private void CheckTarget()
+    {
         if (_network.Architecture.Task == MlpTask.Regression && _target is null)
             throw new InvalidOperationException("A regression network predicts in the target's units only with its target standardisation; pass it to the constructor.");
-        _network.Forward(_context, Gather(rows, count), count, _workspace, outputs, softmax: false);
-        if (_target is not null) _target.Invert(outputs[..count]);
+    }
+
+    // The network's scaled input [rows×in] → its outputs, a regression's in the target's units.
+    private void OutputsOf(ReadOnlySpan<float> input, int rows, Span<float> outputs)
+    {
+        _network.Forward(_context, input, rows, _workspace, outputs, softmax: false);
+        if (_target is not null) _target.Invert(outputs[..rows]);
     }
 
     /// <summary>σ(z) for a binary network's logit z: the probability of class 1 (stable for any z).</summary>
