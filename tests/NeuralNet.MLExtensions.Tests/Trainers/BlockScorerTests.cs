@@ -196,4 +196,57 @@ public sealed class BlockScorerTests
         Assert.AreEqual(1, function.Made[1].Chunks, "the loop took no chunk after Abandon");
         Assert.AreEqual(128, evaluations.Sum(), "only the chunk in flight was evaluated");
     }
+
+    // Block A's first chunk is held on the pool thread (the gate) while the cursor finishes A: it claims A's other
+    // chunks, then, rather than wait, every chunk of the started block B; the gate opens once it has.
+    private static (Counting Function, RowBlock A, RowBlock B, BlockScorer Scorer, Task Release) HeldChunk(int failAt)
+    {
+        var function = new Counting(new int[2000], failAt, microseconds: 0) { Gate = new ManualResetEventSlim() };
+        var scorer = new BlockScorer(function, threads: 2, OwnThreads([]));
+        RowBlock a = new(0, BlockCursor.MaxBlockRows), b = new(1, BlockCursor.MaxBlockRows);
+        Fill(a, 0, 1000);
+        Fill(b, 1000, 1000);
+        scorer.Start(a);
+        Assert.IsTrue(function.Entered.Wait(TimeSpan.FromSeconds(30)), "the loop started A's first chunk");
+        scorer.Start(b);
+        var own = function.Made[0];
+        var release = Task.Run(() =>
+        {
+            var until = DateTime.UtcNow.AddSeconds(30);
+            while (Volatile.Read(ref own.Chunks) < 7 + 8 && DateTime.UtcNow < until) Thread.Sleep(1);
+            function.Gate.Set();
+        });
+        return (function, a, b, scorer, release);
+    }
+
+    [TestMethod]
+    public void Finish_PoolThreadOnAChunk_CursorThreadScoresTheNextBlockMeanwhile()
+    {
+        var (function, a, b, scorer, release) = HeldChunk(failAt: -1);
+        scorer.Finish(a);
+        release.Wait();
+        Assert.AreEqual(7 + 8, function.Made[0].Chunks, "the cursor's thread took A's seven other chunks and all eight of B's");
+        Assert.AreEqual(1, function.Made[1].Chunks, "the pool thread only the chunk it held");
+        scorer.Finish(b);
+        for (int r = 0; r < 1000; r++)
+        {
+            Assert.AreEqual(r + 1f, a.Outputs[r], $"A row {r}");
+            Assert.AreEqual(1000 + r + 1f, b.Outputs[r], $"B row {r}");
+        }
+        CollectionAssert.AreEqual(Enumerable.Repeat(1, 2000).ToArray(), function.Evaluations);
+        scorer.Abandon();
+    }
+
+    [TestMethod]
+    public void Finish_NextBlocksChunkFailsOnTheCursorThread_ThatBlockRethrowsItNotThisOne()
+    {
+        var (function, a, b, scorer, release) = HeldChunk(failAt: 1500);
+        scorer.Finish(a);
+        release.Wait();
+        Assert.AreEqual(7 + 8, function.Made[0].Chunks, "the cursor's thread took B's chunks, the failing one among them");
+        for (int r = 0; r < 1000; r++) Assert.AreEqual(r + 1f, a.Outputs[r], $"A row {r}");
+        var e = Assert.ThrowsExactly<InvalidDataException>(() => scorer.Finish(b));
+        Assert.AreEqual("row 1500", e.Message);
+        scorer.Abandon();
+    }
 }
