@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.Intrinsics;
 using NeuralNet.MLExtensions.Benchmarks;
-using NeuralNet.MLExtensions.Engine.Kernels;
+using NeuralNet.MLExtensions.Engine;
 
 // Usage: see README.md. Options:
 //   --fashion DIR   the four Fashion-MNIST IDX .gz files (default /work/shared/data/fashion-mnist)
@@ -90,8 +90,8 @@ if (only.Contains("fashion"))
     foreach (int t in threadCounts)
     {
         var probabilities = new float[train.Rows * train.ClassCount];
-        var context = new ComputeContext(t);
-        double s = Stats.MedianSeconds(runs, () => TrainingBench.Score(model.Network, train.Features, train.Rows, train.FeatureCount, context, 1024, probabilities));
+        var inference = new MlpInference(model.Network, model.Standardizer, numberOfThreads: t);
+        double s = Stats.MedianSeconds(runs, () => TrainingBench.Score(inference, train.Features, train.Rows, train.FeatureCount, 1024, probabilities));
         scoring[t] = train.Rows / s;
         Console.WriteLine($"  scoring {t} thread(s), batches of 1024: {scoring[t]:N0} samples/s");
     }

@@ -53,13 +53,7 @@ internal static class TrainingBench
     {
         int k = data.ClassCount, d = data.FeatureCount;
         var probabilities = new float[data.Rows * k];
-        float[] x = data.Features;
-        if (result.Standardizer is not null)
-        {
-            x = (float[])x.Clone();
-            result.Standardizer.Apply(x, data.Rows);
-        }
-        Score(result.Network, x, data.Rows, d, new ComputeContext(1), 1024, probabilities);
+        Score(new MlpInference(result.Network, result.Standardizer), data.Features, data.Rows, d, 1024, probabilities);
         int correct = 0;
         for (int r = 0; r < data.Rows; r++)
         {
@@ -71,15 +65,14 @@ internal static class TrainingBench
         return (double)correct / data.Rows;
     }
 
-    /// <summary>Probabilities for every row, <paramref name="batch"/> rows per forward pass.</summary>
-    public static void Score(MlpNetwork network, float[] x, int rows, int d, ComputeContext context, int batch, float[] output)
+    /// <summary>Probabilities for every row, <paramref name="batch"/> rows per call of the engine's batched scoring.</summary>
+    public static void Score(MlpInference inference, float[] x, int rows, int d, int batch, float[] output)
     {
-        var workspace = new ForwardWorkspace();
-        int k = network.Architecture.ClassCount;
+        int k = inference.Network.Architecture.ClassCount;
         for (int start = 0; start < rows; start += batch)
         {
             int n = Math.Min(batch, rows - start);
-            network.Forward(context, x.AsSpan(start * d, n * d), n, workspace, output.AsSpan(start * k, n * k), softmax: true);
+            inference.Probabilities(x.AsSpan(start * d, n * d), n, output.AsSpan(start * k, n * k));
         }
     }
 

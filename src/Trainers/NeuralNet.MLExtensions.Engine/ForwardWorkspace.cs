@@ -13,6 +13,7 @@ namespace NeuralNet.MLExtensions.Engine;
 /// </summary>
 internal sealed class ForwardWorkspace(bool transposeWeights = false)
 {
+    private readonly bool _keepsTransposed = transposeWeights;
     private float[][] _outputs = [];
     private int[] _widths = [], _rowsPerRow = [];
     private MlpNetwork? _transposedFor, _partsFor;
@@ -35,14 +36,8 @@ internal sealed class ForwardWorkspace(bool transposeWeights = false)
             int need = BufferSize.Of(BufferSize.Of(batch, rowsPerRow, "Ensemble member rows"), modules[m].OutputWidth, "Scoring buffer", modules[m]);
             if (_outputs[m] is null || _outputs[m].Length < need) _outputs[m] = new float[need];
         }
-        if (transposeWeights && !ReferenceEquals(_transposedFor, network))
-        {
-            var layers = network.Layers;
-            TransposedWeights = new float[layers.Count][];
-            for (int l = 0; l < layers.Count; l++) TransposedWeights[l] = layers[l].TransposeWeights(network.Parameters);
-            _transposedFor = network;
-        }
-        if (transposeWeights && batch == 1 && threads > 1 && (!ReferenceEquals(_partsFor, network) || _partsThreads != threads))
+        if (_keepsTransposed) EnsureTransposed(network);
+        if (_keepsTransposed && batch == 1 && threads > 1 && (!ReferenceEquals(_partsFor, network) || _partsThreads != threads))
         {
             // Only layers that see one row per scored row (an ensemble's layers see its k member-rows and take Gemm).
             _partWeights = new float[network.Layers.Count][];
@@ -51,6 +46,26 @@ internal sealed class ForwardWorkspace(bool transposeWeights = false)
                     _partWeights[layer.Layer] = Gemv.ToParts(TransposedWeights![layer.Layer], layer.InputWidth, layer.OutputWidth);
             (_partsFor, _partsThreads) = (network, threads);
         }
+    }
+
+    private void EnsureTransposed(MlpNetwork network)
+    {
+        if (ReferenceEquals(_transposedFor, network)) return;
+        var layers = network.Layers;
+        var transposed = new float[layers.Count][];
+        for (int l = 0; l < layers.Count; l++) transposed[l] = layers[l].TransposeWeights(network.Parameters);
+        (TransposedWeights, _transposedFor) = (transposed, network);
+    }
+
+    /// <summary>
+    /// Uses <paramref name="owner"/>'s transposed weights of <paramref name="network"/> (made there first if need be),
+    /// so that workspaces of threads scoring the same network keep one copy, which the cores share in cache.
+    /// </summary>
+    public void ShareTransposedWeights(MlpNetwork network, ForwardWorkspace owner)
+    {
+        if (!_keepsTransposed || !owner._keepsTransposed) throw new InvalidOperationException("Only workspaces that keep transposed weights share them.");
+        owner.EnsureTransposed(network);
+        (TransposedWeights, _transposedFor) = (owner.TransposedWeights, network);
     }
 
     /// <summary>Module <paramref name="module"/>'s output for <paramref name="batch"/> rows (an ensemble's k member-rows per row after its adapter).</summary>

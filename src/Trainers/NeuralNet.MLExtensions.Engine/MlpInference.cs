@@ -6,7 +6,9 @@ namespace NeuralNet.MLExtensions.Engine;
 /// <summary>
 /// Runs a trained network on blocks of raw feature rows: scales them as in training (<see cref="FeatureScaling"/>), then computes class
 /// probabilities or the activations of a hidden layer. Buffers are kept between calls, so one instance serves many
-/// calls without allocating; an instance is not thread-safe (use one per thread).
+/// calls without allocating; an instance is not thread-safe (use one per thread). On more than one thread, a batch of
+/// at least 256 rows is cut into parts of rows that the threads score whole (<see cref="RowPartsForward"/>), a smaller
+/// one by splitting each layer's product; the values are the same on any number of threads.
 /// </summary>
 public sealed class MlpInference
 {
@@ -15,6 +17,7 @@ public sealed class MlpInference
     private readonly TargetStandardizer? _target;
     private readonly ComputeContext _context;
     private readonly ForwardWorkspace _workspace = new(transposeWeights: true);
+    private readonly RowPartsForward? _parts;
     private float[] _standardized = [];
 
     /// <summary>
@@ -31,6 +34,7 @@ public sealed class MlpInference
         _network = network;
         _standardizer = standardizer;
         _context = new ComputeContext(numberOfThreads);
+        if (numberOfThreads > 1) _parts = new RowPartsForward(_context, _workspace);
     }
 
     /// <summary>The network this runs.</summary>
@@ -66,8 +70,24 @@ public sealed class MlpInference
     // The network's scaled input [rows×in] → its outputs, a regression's in the target's units.
     private void OutputsOf(ReadOnlySpan<float> input, int rows, Span<float> outputs)
     {
-        _network.Forward(_context, input, rows, _workspace, outputs, softmax: false);
+        Forward(input, rows, outputs, softmax: false);
         if (_target is not null) _target.Invert(outputs[..rows]);
+    }
+
+    /// <summary>Whether a batch of <paramref name="rows"/> rows is cut by rows across the threads; for tests.</summary>
+    internal bool SplitsByRows(int rows) => _parts?.Splits(rows) == true;
+
+    // On several threads, a batch of enough rows is cut by rows (RowPartsForward); else each layer's product is split.
+    private void Forward(ReadOnlySpan<float> input, int rows, Span<float> outputs, bool softmax)
+    {
+        if (_parts?.Splits(rows) == true) _parts.Run(_network, input, rows, _network.Architecture.LayerCount - 1, softmax, outputs);
+        else _network.Forward(_context, input, rows, _workspace, outputs, softmax);
+    }
+
+    private void ForwardThrough(ReadOnlySpan<float> input, int rows, int hiddenLayer, Span<float> activations)
+    {
+        if (_parts?.Splits(rows) == true) _parts.Run(_network, input, rows, hiddenLayer, softmax: false, activations);
+        else _network.ForwardThrough(_context, input, rows, _workspace, hiddenLayer, activations);
     }
 
     /// <summary>σ(z) for a binary network's logit z: the probability of class 1 (stable for any z).</summary>
@@ -75,11 +95,11 @@ public sealed class MlpInference
 
     /// <summary>features: [rows×in] raw → probabilities: [rows×K] (multiclass) or [rows] of class 1 (binary).</summary>
     public void Probabilities(ReadOnlySpan<float> features, int rows, Span<float> probabilities) =>
-        _network.Forward(_context, Prepare(features, rows), rows, _workspace, probabilities, softmax: true);
+        Forward(Prepare(features, rows), rows, probabilities, softmax: true);
 
     /// <summary><paramref name="count"/> rows held apart → probabilities, as <see cref="Outputs(FeatureRows, int, Span{float})"/> reads them.</summary>
     public void Probabilities(FeatureRows rows, int count, Span<float> probabilities) =>
-        _network.Forward(_context, Gather(rows, count), count, _workspace, probabilities, softmax: true);
+        Forward(Gather(rows, count), count, probabilities, softmax: true);
 
     /// <summary>
     /// features: [rows×in] raw → activations: [rows×width] of hidden layer <paramref name="hiddenLayer"/>
@@ -88,14 +108,14 @@ public sealed class MlpInference
     public void HiddenActivations(ReadOnlySpan<float> features, int rows, int hiddenLayer, Span<float> activations)
     {
         CheckLayer(hiddenLayer);
-        _network.ForwardThrough(_context, Prepare(features, rows), rows, _workspace, hiddenLayer, activations);
+        ForwardThrough(Prepare(features, rows), rows, hiddenLayer, activations);
     }
 
     /// <summary><paramref name="count"/> rows held apart → hidden-layer activations, as <see cref="Outputs(FeatureRows, int, Span{float})"/> reads them.</summary>
     public void HiddenActivations(FeatureRows rows, int count, int hiddenLayer, Span<float> activations)
     {
         CheckLayer(hiddenLayer);
-        _network.ForwardThrough(_context, Gather(rows, count), count, _workspace, hiddenLayer, activations);
+        ForwardThrough(Gather(rows, count), count, hiddenLayer, activations);
     }
 
     private void CheckLayer(int hiddenLayer)

@@ -67,4 +67,59 @@ public sealed class WorkerPoolTests
         Assert.IsTrue(Task.WaitAll(tasks, TimeSpan.FromSeconds(120)), "no training run hung");
         Assert.IsTrue(tasks.All(t => t.Result > 0));
     }
+
+    // A job of two tiles in which the worker takes one and holds it for 200 ms while the caller's is quick: a stall,
+    // by the pool's rule (waited over 200 µs and over twice the caller's own share).
+    private static void Stall(WorkerPool pool, bool coarse)
+    {
+        int workerStarted = 0;
+        pool.Run(2, (_, worker) =>
+        {
+            if (worker != 0)
+            {
+                Volatile.Write(ref workerStarted, 1);
+                Thread.Sleep(200);
+                return;
+            }
+            // The caller's tile waits for the worker to take the other one, so the worker surely holds a tile.
+            var until = DateTime.UtcNow.AddSeconds(10);
+            while (Volatile.Read(ref workerStarted) == 0 && DateTime.UtcNow < until) Thread.Sleep(1);
+        }, coarse: coarse);
+        Assert.AreEqual(1, workerStarted, "the worker took a tile");
+    }
+
+    // Whether a job of many tiles runs any on the worker: the caller's first tile waits for one up to 10 s when one is
+    // expected, 300 ms when none is (a job run alone is never published, so no worker can take a tile of it).
+    private static bool WorkerJoins(WorkerPool pool, bool coarse, bool expected)
+    {
+        int workerTiles = 0;
+        pool.Run(16, (tile, worker) =>
+        {
+            if (worker != 0) Interlocked.Increment(ref workerTiles);
+            else if (tile == 0)
+            {
+                var until = DateTime.UtcNow.AddMilliseconds(expected ? 10_000 : 300);
+                while (Volatile.Read(ref workerTiles) == 0 && DateTime.UtcNow < until) Thread.Sleep(1);
+            }
+        }, coarse: coarse);
+        return workerTiles > 0;
+    }
+
+    [TestMethod]
+    public void WorkerPool_Run_AfterAStall_ShortJobsRunAloneButCoarseJobsStillShare()
+    {
+        using var pool = new WorkerPool(2);
+        Stall(pool, coarse: false);
+        Assert.IsFalse(WorkerJoins(pool, coarse: false, expected: false), "after a stall, the next short jobs run on the caller alone");
+        Assert.IsTrue(WorkerJoins(pool, coarse: true, expected: true), "a coarse job still shares its tiles with the worker");
+        Assert.IsFalse(WorkerJoins(pool, coarse: false, expected: false), "and the short jobs' solo run goes on");
+    }
+
+    [TestMethod]
+    public void WorkerPool_Run_StallInACoarseJob_StartsNoSoloRun()
+    {
+        using var pool = new WorkerPool(2);
+        Stall(pool, coarse: true);
+        Assert.IsTrue(WorkerJoins(pool, coarse: false, expected: true), "a late worker in a coarse job does not make later jobs run alone");
+    }
 }

@@ -68,9 +68,10 @@ internal sealed class ComputeContext : IDisposable
     /// <summary>
     /// body(tile, worker) for every tile in 0..<paramref name="tiles"/>−1, spread over the threads, whose workers then
     /// wait <paramref name="spinMicroseconds"/> for the next job before they block; with <paramref name="wakeIdleWorkers"/>
-    /// false a lone job leaves blocked workers asleep (<see cref="WorkerPool.Run"/>).
+    /// false a lone job leaves blocked workers asleep; a <paramref name="coarse"/> job's few long tiles never run alone
+    /// after a stall (<see cref="WorkerPool.Run"/>).
     /// </summary>
-    public void Run(int tiles, TileAction body, int spinMicroseconds = WorkerPool.DefaultSpinMicroseconds, bool wakeIdleWorkers = true)
+    public void Run(int tiles, TileAction body, int spinMicroseconds = WorkerPool.DefaultSpinMicroseconds, bool wakeIdleWorkers = true, bool coarse = false)
     {
         if (tiles <= 1 || Threads == 1)
         {
@@ -78,7 +79,7 @@ internal sealed class ComputeContext : IDisposable
             return;
         }
         _pool ??= new WorkerPool(Threads);
-        _pool.Run(tiles, body, spinMicroseconds, wakeIdleWorkers);
+        _pool.Run(tiles, body, spinMicroseconds, wakeIdleWorkers, coarse);
     }
 
     public void Dispose() => _pool?.Dispose();

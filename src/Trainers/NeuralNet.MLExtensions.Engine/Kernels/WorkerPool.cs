@@ -51,15 +51,18 @@ internal sealed class WorkerPool : IDisposable
     /// false, a job that finds the workers blocked or gone runs on the caller alone, waking or starting no thread,
     /// unless the previous job ended less than <see cref="StreamMicroseconds"/> ago (jobs are coming in a stream, and
     /// the workers will be spinning for the next ones): a lone call then costs nothing more than one thread's work.
+    /// A <paramref name="coarse"/> job (few long tiles, each a whole part of the work: a batch's rows scored through
+    /// every layer) is neither run alone after a stall nor counted as one: a late worker only takes fewer of its tiles,
+    /// and the solo runs that guard many short jobs would cost it hundreds of its own long ones.
     /// </summary>
-    public void Run(int tiles, TileAction body, int spinMicroseconds = DefaultSpinMicroseconds, bool wakeIdleWorkers = true)
+    public void Run(int tiles, TileAction body, int spinMicroseconds = DefaultSpinMicroseconds, bool wakeIdleWorkers = true, bool coarse = false)
     {
         if (tiles > TileMask) throw new ArgumentOutOfRangeException(nameof(tiles), tiles, $"At most {TileMask} tiles.");
         bool lone = !wakeIdleWorkers && Stopwatch.GetTimestamp() - _lastJobEnd > StreamStopwatchTicks
             && (Volatile.Read(ref _sleepers) > 0 || Array.IndexOf(_alive, false, 1) > 0);
-        if (tiles <= 1 || Threads == 1 || _soloJobs > 0 || lone)
+        if (tiles <= 1 || Threads == 1 || (_soloJobs > 0 && !coarse) || lone)
         {
-            if (tiles > 1 && _soloJobs > 0) _soloJobs--;
+            if (tiles > 1 && _soloJobs > 0 && !coarse) _soloJobs--;
             for (int t = 0; t < tiles; t++) body(t, 0);
             _lastJobEnd = Stopwatch.GetTimestamp();
             return;
@@ -84,12 +87,12 @@ internal sealed class WorkerPool : IDisposable
         while (Volatile.Read(ref _completed) != tiles) spin.SpinOnce(sleep1Threshold: -1);
         // A stall: far longer than the caller's own share (an unbalanced last tile waits less than that).
         long waited = Stopwatch.GetTimestamp() - waitStart, own = waitStart - start;
-        if (waited > StallTicks * Stopwatch.Frequency / TimeSpan.TicksPerSecond && waited > 2 * own)
+        if (!coarse && waited > StallTicks * Stopwatch.Frequency / TimeSpan.TicksPerSecond && waited > 2 * own)
         {
             _soloJobs = _soloBackoff;
             _soloBackoff = Math.Min(MaximumSoloJobs, 2 * _soloBackoff);
         }
-        else
+        else if (!coarse)
         {
             _soloBackoff = MinimumSoloJobs;
         }
