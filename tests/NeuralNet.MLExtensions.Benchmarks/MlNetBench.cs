@@ -177,12 +177,18 @@ internal static class MlNetBench
         var oneThread = new List<double>();
         var engine = new List<double>();
         var peer = new List<double>();
+        var steal = new List<long?>();   // host steal ticks during the round's Transform and engine passes
         for (int r = 0; r <= runs; r++)
         {
-            double seconds = Transform(Scoring.AppendedDataView.CursorThreads), single = Transform(1);
+            long? stealBefore = HostSteal.Ticks();
+            double seconds = Transform(Scoring.AppendedDataView.CursorThreads);
+            long? stealBetween = HostSteal.Ticks();
+            double single = Transform(1);
+            long? stealAfterSingle = HostSteal.Ticks();
             long t = Stopwatch.GetTimestamp();
             Engine();
             double engineSeconds = Stopwatch.GetElapsedTime(t).TotalSeconds;
+            long? stealAfter = HostSteal.Ticks();
             double? peerSeconds = sklearn?.Seconds();
             // OpenBLAS's threads spin for about 0.1 s after a call before they sleep: wait until they do, so that they
             // do not take a core from the next round's first pass (ours).
@@ -190,12 +196,20 @@ internal static class MlNetBench
             if (r == 0) continue;   // warm-up
             engine.Add(engineSeconds);
             transform.Add(seconds);
+            steal.Add(stealBetween - stealBefore + (stealAfter - stealAfterSingle));
             oneThread.Add(single);
             if (peerSeconds is double ps) peer.Add(ps);
         }
         // The host's speed swings by a third between consecutive passes, so each round's own ratio is shown as well.
         var ratios = transform.Select((t, i) => engine[i] / t).ToList();
         Console.WriteLine($"  Transform/engine per round: {string.Join(", ", ratios.Select(r => r.ToString("F2")))}; median ×{Stats.Median(ratios):F2}");
+        if (steal.All(s => s is not null))
+        {
+            // Both passes of a round without steal: the machine was the benchmark's alone for them.
+            var quiet = ratios.Where((_, i) => steal[i] == 0).ToList();
+            Console.WriteLine($"  host steal in those rounds' Transform and engine passes: {string.Join(", ", steal.Select(s => $"{s * HostSteal.MillisecondsPerTick:F0}"))} ms; " +
+                (quiet.Count > 0 ? $"the {quiet.Count} rounds without: Transform/engine median ×{Stats.Median(quiet):F2}" : "no round without"));
+        }
         return (Stats.Median(transform), Stats.Median(oneThread), Stats.Median(engine), peer.Count > 0 ? Stats.Median(peer) : null);
     }
 
