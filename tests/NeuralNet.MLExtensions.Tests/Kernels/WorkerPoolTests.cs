@@ -68,17 +68,19 @@ public sealed class WorkerPoolTests
         Assert.IsTrue(tasks.All(t => t.Result > 0));
     }
 
-    // A job of two tiles in which the worker takes one and holds it for 200 ms while the caller's is quick: a stall,
-    // by the pool's rule (waited over 200 µs and over twice the caller's own share).
+    // A job of two tiles in which the worker takes one and holds it for 500 ms while the caller's is quick: a stall,
+    // by the pool's rule (waited over 200 µs and over twice the caller's own share). A job first starts the worker, so
+    // that the caller's share (waiting for the worker to take its tile) does not include starting a thread.
     private static void Stall(WorkerPool pool, bool coarse)
     {
+        pool.Run(2, (_, _) => { });
         int workerStarted = 0;
         pool.Run(2, (_, worker) =>
         {
             if (worker != 0)
             {
                 Volatile.Write(ref workerStarted, 1);
-                Thread.Sleep(200);
+                Thread.Sleep(500);
                 return;
             }
             // The caller's tile waits for the worker to take the other one, so the worker surely holds a tile.

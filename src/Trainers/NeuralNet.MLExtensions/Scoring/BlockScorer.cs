@@ -73,8 +73,9 @@ internal sealed class BlockScorer
 
     /// <summary>
     /// Scores what is left of <paramref name="block"/> on this thread, then chunks of the next started block until every
-    /// chunk of this one is done, and rethrows the first failure of a chunk of this block. Does nothing for a block that
-    /// is not being scored in the background.
+    /// chunk of this one is done (so the block is handed back up to one chunk later than it could be, while the pool
+    /// thread goes on), and rethrows the first failure of a chunk of this block. Does nothing for a block that is not
+    /// being scored in the background.
     /// </summary>
     public void Finish(RowBlock block)
     {
@@ -206,7 +207,10 @@ internal sealed class BlockScorer
         private int _next, _done, _claimed = -1;
 
         public RowBlock Block { get; } = block;
-        public Exception? Error { get; private set; }
+        private Exception? _error;
+
+        /// <summary>The first failure recorded for this block (both threads may record one: the cursor's thread runs chunks of the next block early).</summary>
+        public Exception? Error => Volatile.Read(ref _error);
         public bool HasUnclaimed => Volatile.Read(ref _next) < chunks;
 
         public bool TryClaim(out int chunk)
@@ -226,7 +230,7 @@ internal sealed class BlockScorer
             }
             catch (Exception e) when (!rethrow)
             {
-                Error ??= e;
+                Interlocked.CompareExchange(ref _error, e, null);
             }
             finally
             {
