@@ -20,7 +20,7 @@ internal sealed unsafe class RowPartsForward
     /// <summary>Rows a part has at least: 32, so that many threads on a small batch still multiply full row blocks.</summary>
     public const int MinimumPartRows = 32;
 
-    private const int RowBlock = 8;   // the products' row block: parts are whole blocks but for the batch's last rows
+    private const int RowsPerBlock = 8;   // the products' row block: parts are whole blocks but for the batch's last rows
 
     private readonly ComputeContext _pool;
     private readonly ComputeContext[] _contexts;
@@ -64,7 +64,7 @@ internal sealed unsafe class RowPartsForward
         for (int t = 1; t < _workspaces.Length; t++) _workspaces[t].ShareTransposedWeights(network, _workspaces[0]);
         // The batch's 8-row blocks shared out evenly: about PartRows rows a part, at least two parts a thread where the
         // batch allows, and never fewer than MinimumPartRows rows (the last part may hold the batch's ragged last rows).
-        int blocks = (rows + RowBlock - 1) / RowBlock;
+        int blocks = (rows + RowsPerBlock - 1) / RowsPerBlock;
         int parts = Math.Max(2 * _pool.Threads, (rows + PartRows / 2) / PartRows);
         parts = Math.Max(2, Math.Min(parts, rows / MinimumPartRows));
         fixed (float* pi = input)
@@ -94,8 +94,8 @@ internal sealed unsafe class RowPartsForward
     // Part p's rows (its share of the 8-row blocks) on thread `worker`'s context and buffers.
     private void Part(int part, int worker)
     {
-        int first = (int)((long)part * _blocks / _parts) * RowBlock;
-        int end = Math.Min(_rows, (int)((long)(part + 1) * _blocks / _parts) * RowBlock);
+        int first = (int)((long)part * _blocks / _parts) * RowsPerBlock;
+        int end = Math.Min(_rows, (int)((long)(part + 1) * _blocks / _parts) * RowsPerBlock);
         int rows = end - first;
         var input = new ReadOnlySpan<float>(_input + (long)first * _inputWidth, rows * _inputWidth);
         var output = new Span<float>(_output + (long)first * _outputWidth, rows * _outputWidth);
