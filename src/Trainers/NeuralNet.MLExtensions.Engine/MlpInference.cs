@@ -70,24 +70,22 @@ public sealed class MlpInference
     // The network's scaled input [rows×in] → its outputs, a regression's in the target's units.
     private void OutputsOf(ReadOnlySpan<float> input, int rows, Span<float> outputs)
     {
-        Forward(input, rows, outputs, softmax: false);
+        Forward(input, rows, OutputLayer, softmax: false, outputs);
         if (_target is not null) _target.Invert(outputs[..rows]);
     }
 
     /// <summary>Whether a batch of <paramref name="rows"/> rows is cut by rows across the threads; for tests.</summary>
     internal bool SplitsByRows(int rows) => _parts?.Splits(rows) == true;
 
-    // On several threads, a batch of enough rows is cut by rows (RowPartsForward); else each layer's product is split.
-    private void Forward(ReadOnlySpan<float> input, int rows, Span<float> outputs, bool softmax)
-    {
-        if (_parts?.Splits(rows) == true) _parts.Run(_network, input, rows, _network.Architecture.LayerCount - 1, softmax, outputs);
-        else _network.Forward(_context, input, rows, _workspace, outputs, softmax);
-    }
+    private int OutputLayer => _network.Architecture.LayerCount - 1;
 
-    private void ForwardThrough(ReadOnlySpan<float> input, int rows, int hiddenLayer, Span<float> activations)
+    // Through dense layer `lastLayer` (the output layer: the logits, or the probabilities with softmax). On several
+    // threads, a batch of enough rows is cut by rows (RowPartsForward); else each layer's product is split.
+    private void Forward(ReadOnlySpan<float> input, int rows, int lastLayer, bool softmax, Span<float> output)
     {
-        if (_parts?.Splits(rows) == true) _parts.Run(_network, input, rows, hiddenLayer, softmax: false, activations);
-        else _network.ForwardThrough(_context, input, rows, _workspace, hiddenLayer, activations);
+        if (_parts?.Splits(rows) == true) _parts.Run(_network, input, rows, lastLayer, softmax, output);
+        else if (lastLayer == OutputLayer) _network.Forward(_context, input, rows, _workspace, output, softmax);
+        else _network.ForwardThrough(_context, input, rows, _workspace, lastLayer, output);
     }
 
     /// <summary>σ(z) for a binary network's logit z: the probability of class 1 (stable for any z).</summary>
@@ -95,11 +93,11 @@ public sealed class MlpInference
 
     /// <summary>features: [rows×in] raw → probabilities: [rows×K] (multiclass) or [rows] of class 1 (binary).</summary>
     public void Probabilities(ReadOnlySpan<float> features, int rows, Span<float> probabilities) =>
-        Forward(Prepare(features, rows), rows, probabilities, softmax: true);
+        Forward(Prepare(features, rows), rows, OutputLayer, softmax: true, probabilities);
 
     /// <summary><paramref name="count"/> rows held apart → probabilities, as <see cref="Outputs(FeatureRows, int, Span{float})"/> reads them.</summary>
     public void Probabilities(FeatureRows rows, int count, Span<float> probabilities) =>
-        Forward(Gather(rows, count), count, probabilities, softmax: true);
+        Forward(Gather(rows, count), count, OutputLayer, softmax: true, probabilities);
 
     /// <summary>
     /// features: [rows×in] raw → activations: [rows×width] of hidden layer <paramref name="hiddenLayer"/>
@@ -108,14 +106,14 @@ public sealed class MlpInference
     public void HiddenActivations(ReadOnlySpan<float> features, int rows, int hiddenLayer, Span<float> activations)
     {
         CheckLayer(hiddenLayer);
-        ForwardThrough(Prepare(features, rows), rows, hiddenLayer, activations);
+        Forward(Prepare(features, rows), rows, hiddenLayer, softmax: false, activations);
     }
 
     /// <summary><paramref name="count"/> rows held apart → hidden-layer activations, as <see cref="Outputs(FeatureRows, int, Span{float})"/> reads them.</summary>
     public void HiddenActivations(FeatureRows rows, int count, int hiddenLayer, Span<float> activations)
     {
         CheckLayer(hiddenLayer);
-        ForwardThrough(Gather(rows, count), count, hiddenLayer, activations);
+        Forward(Gather(rows, count), count, hiddenLayer, softmax: false, activations);
     }
 
     private void CheckLayer(int hiddenLayer)
